@@ -1,0 +1,58 @@
+"""Typed records, one per granularity; nothing here depends on the rest of the package."""
+
+from newsweave.model.article import (
+    Article,
+    DateMention,
+    Document,
+    Mention,
+    Quantity,
+    Rejection,
+    Sentence,
+    Sighting,
+    article_id,
+    content_id,
+    normalize_for_id,
+)
+from newsweave.model.brief import (
+    Brief,
+    Citation,
+    Conflict,
+    ConflictSide,
+    DateItem,
+    EntityGroup,
+    EntityRef,
+    NumberItem,
+    Statement,
+    Story,
+    TimelineEntry,
+)
+from newsweave.model.codec import from_dict, from_json, to_dict, to_json
+
+__all__ = [
+    "Article",
+    "Brief",
+    "Citation",
+    "Conflict",
+    "ConflictSide",
+    "DateItem",
+    "DateMention",
+    "Document",
+    "EntityGroup",
+    "EntityRef",
+    "Mention",
+    "NumberItem",
+    "Quantity",
+    "Rejection",
+    "Sentence",
+    "Sighting",
+    "Statement",
+    "Story",
+    "TimelineEntry",
+    "article_id",
+    "content_id",
+    "from_dict",
+    "from_json",
+    "normalize_for_id",
+    "to_dict",
+    "to_json",
+]

@@ -1,0 +1,169 @@
+"""Per-article records: the raw document, the article and its anchored annotations.
+
+Every annotation carries a half-open ``[start, end)`` span into ``Article.text`` and
+the exact text of that span, so ``article.text[a.start:a.end] == a.text`` holds for
+every sentence, mention, quantity and date.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Literal
+
+DocumentFormat = Literal["text", "html"]
+EntityLabel = Literal["PERSON", "ORG", "PLACE", "NORP", "EVENT", "OTHER"]
+QuantityKind = Literal["count", "money", "percent", "measure", "ordinal"]
+DateGranularity = Literal["day", "month", "year", "weekday", "relative"]
+
+ID_HEX_CHARS = 16  # 64 bits of sha256: collision-free far beyond any one store
+
+
+def content_id(prefix: str, *parts: str) -> str:
+    """A stable id from content: the same parts always give the same id."""
+    digest = hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
+    return f"{prefix}{digest[:ID_HEX_CHARS]}"
+
+
+def normalize_for_id(text: str) -> str:
+    """Fold the differences that do not make another article (case, spacing, NFKC)."""
+    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One input item as read, before cleaning: HTML or plain text plus metadata."""
+
+    origin: str  # where it came from: "path", "path:LINE" for JSON Lines
+    content: str
+    format: DocumentFormat
+    title: str | None = None
+    source: str | None = None  # outlet name or domain
+    published: str | None = None  # ISO date "YYYY-MM-DD" when known
+    author: str | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Rejection:
+    """An input item that could not become an article, and why (one line)."""
+
+    origin: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A named entity mention; ``key`` is its normalised surface form."""
+
+    start: int
+    end: int
+    text: str
+    label: EntityLabel
+    key: str
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A number with its frame: what it counts, of whom, and how hedged.
+
+    ``counted`` is the lemma of the noun the number attaches to ("soldier"),
+    ``qualifiers`` the words that narrow it ("US", "killed"), ``owner`` the nearest
+    entity it belongs to; these decide whether two values answer the same question.
+    """
+
+    start: int
+    end: int
+    text: str
+    value: float
+    kind: QuantityKind
+    unit: str | None = None  # "USD", "%", "km", ... (None for plain counts)
+    counted: str | None = None
+    qualifiers: tuple[str, ...] = ()
+    owner: str | None = None
+    hedge: str | None = None  # "at least", "about", "more than", "up to", ...
+    sentence: int = -1  # index into Article.sentences
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A date expression; ``value`` is ISO (YYYY, YYYY-MM or YYYY-MM-DD) when resolved."""
+
+    start: int
+    end: int
+    text: str
+    granularity: DateGranularity
+    value: str | None = None
+    weekday: int | None = None  # 0 = Monday, when the text names one
+    sentence: int = -1
+
+
+@dataclass(frozen=True, slots=True)
+class Sighting:
+    """One outlet's copy of an article: kept when copies are folded together."""
+
+    origin: str
+    source: str | None
+    url: str | None = None
+    published: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """A clean article with metadata and anchored annotations.
+
+    ``id`` derives from the normalised text, so the same content always gets the same
+    id; ``sightings`` lists every outlet that ran it (syndicated or near-duplicate
+    copies are folded into the first one seen).
+    """
+
+    id: str
+    text: str
+    origin: str
+    title: str | None = None
+    source: str | None = None
+    published: str | None = None
+    author: str | None = None
+    url: str | None = None
+    sentences: tuple[Sentence, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+    quantities: tuple[Quantity, ...] = ()
+    dates: tuple[DateMention, ...] = ()
+    sightings: tuple[Sighting, ...] = field(default=())
+
+    @property
+    def label(self) -> str:
+        """How a brief names this article's source: outlet, else the file name."""
+        if self.source:
+            return self.source
+        name = self.origin.rsplit("/", 1)[-1]
+        return name.split(":", 1)[0].rsplit(".", 1)[0] or self.id
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        """Every distinct outlet that ran this article, this one first."""
+        seen = [self.label]
+        for s in self.sightings:
+            name = s.source or s.origin.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+            if name not in seen:
+                seen.append(name)
+        return tuple(seen)
+
+    def sentence_of(self, offset: int) -> int:
+        """Index of the sentence holding character ``offset`` (-1 when none)."""
+        for i, s in enumerate(self.sentences):
+            if s.start <= offset < s.end:
+                return i
+        return -1
+
+
+def article_id(text: str) -> str:
+    return content_id("a", normalize_for_id(text))

@@ -1,0 +1,138 @@
+"""Per-story records: the story and its cross-source brief.
+
+Every statement in a brief is cited: a ``Citation`` points at a sentence span in one
+article's text and quotes it, so a reader (or a test) can check each claim against
+its source.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from newsweave.model.article import EntityLabel, QuantityKind
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    """A group of articles about one real-world event; the id is stable over runs."""
+
+    id: str
+    article_ids: tuple[str, ...]
+    headline: str
+    sources: tuple[str, ...]
+    first_date: str | None = None
+    last_date: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """A quoted sentence of one article: ``text == article.text[start:end]``."""
+
+    article_id: str
+    source: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    """A sentence of the brief and every article that states it (taken from the first)."""
+
+    text: str
+    citations: tuple[Citation, ...]
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        out: list[str] = []
+        for c in self.citations:
+            if c.source not in out:
+                out.append(c.source)
+        return tuple(out)
+
+
+@dataclass(frozen=True, slots=True)
+class ConflictSide:
+    """One source's value for the disputed fact, with the sentence that states it."""
+
+    value: str  # as written: "5,200"
+    value_start: int  # offsets of the value in the article text
+    value_end: int
+    citation: Citation
+    hedge: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    """The same fact with different values across sources, and why it was judged so."""
+
+    kind: QuantityKind | str  # count, money, percent, measure, date, ...
+    subject: str  # "US troops in Iraq"
+    reason: str  # one line a reader can check against the quotes
+    sides: tuple[ConflictSide, ...]
+    severity: str = "clear"  # "clear" or "soft" (hedged or rounded figures)
+
+
+@dataclass(frozen=True, slots=True)
+class EntityRef:
+    article_id: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class EntityGroup:
+    """One person, organisation or place, merged across spelling variants."""
+
+    name: str
+    label: EntityLabel
+    variants: tuple[str, ...]
+    mentions: tuple[EntityRef, ...]
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class NumberItem:
+    """A number in the story with what it counts and where it is stated."""
+
+    text: str
+    value: float
+    kind: QuantityKind
+    counted: str | None
+    citation: Citation
+    unit: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class DateItem:
+    text: str
+    value: str | None
+    citation: Citation
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineEntry:
+    """A dated event of the story: ISO date (or the expression when unresolved)."""
+
+    when: str
+    resolved: bool
+    statement: Statement
+
+
+@dataclass(frozen=True, slots=True)
+class Brief:
+    """The cross-source brief of one story."""
+
+    story_id: str
+    headline: str
+    sources: tuple[str, ...]
+    article_ids: tuple[str, ...]
+    summary: tuple[Statement, ...]
+    agreed: tuple[Statement, ...]
+    single_source: tuple[Statement, ...]
+    conflicts: tuple[Conflict, ...]
+    entities: tuple[EntityGroup, ...]
+    numbers: tuple[NumberItem, ...]
+    dates: tuple[DateItem, ...]
+    timeline: tuple[TimelineEntry, ...]
