@@ -1,0 +1,105 @@
+"""Recorded, idempotent schema migrations: each runs once, in order, in a transaction."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, datetime
+
+# (version, name, SQL). Append only: never edit a migration that has shipped.
+MIGRATIONS: tuple[tuple[int, str, str], ...] = (
+    (
+        1,
+        "initial schema",
+        """
+        CREATE TABLE articles (
+            id TEXT PRIMARY KEY,
+            origin TEXT NOT NULL,
+            title TEXT,
+            source TEXT,
+            published TEXT,
+            url TEXT,
+            record TEXT NOT NULL,          -- the Article as JSON (without sightings)
+            seq INTEGER NOT NULL,          -- arrival order, for stable replays
+            ingested_at TEXT NOT NULL
+        );
+        CREATE INDEX articles_published ON articles(published);
+        CREATE TABLE sightings (
+            article_id TEXT NOT NULL REFERENCES articles(id),
+            origin TEXT NOT NULL,
+            source TEXT,
+            url TEXT,
+            published TEXT,
+            PRIMARY KEY (article_id, origin)
+        );
+        CREATE TABLE inputs (
+            origin TEXT NOT NULL,
+            content_hash TEXT NOT NULL,
+            status TEXT NOT NULL CHECK (status IN ('new', 'duplicate', 'rejected')),
+            article_id TEXT,
+            reason TEXT,
+            seen_at TEXT NOT NULL,
+            PRIMARY KEY (origin, content_hash)
+        );
+        CREATE INDEX inputs_status ON inputs(status);
+        CREATE TABLE stories (
+            id TEXT PRIMARY KEY,
+            headline TEXT NOT NULL DEFAULT '',
+            sources TEXT NOT NULL DEFAULT '[]',  -- JSON list of outlet labels
+            first_date TEXT,
+            last_date TEXT,
+            stale INTEGER NOT NULL DEFAULT 1,    -- brief must be (re)built
+            updated_at TEXT NOT NULL
+        );
+        CREATE TABLE story_articles (
+            article_id TEXT PRIMARY KEY REFERENCES articles(id),
+            story_id TEXT NOT NULL REFERENCES stories(id)
+        );
+        CREATE INDEX story_articles_story ON story_articles(story_id);
+        CREATE TABLE briefs (
+            story_id TEXT PRIMARY KEY REFERENCES stories(id),
+            record TEXT NOT NULL,               -- the Brief as JSON
+            built_at TEXT NOT NULL
+        );
+        """,
+    ),
+)
+
+
+def now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def migrate(conn: sqlite3.Connection) -> list[int]:
+    """Apply every migration not yet recorded; return the versions applied.
+
+    ``conn`` must be in autocommit mode (``isolation_level=None``).
+    """
+    conn.execute(
+        "CREATE TABLE IF NOT EXISTS migrations ("
+        "version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
+    )
+    done = {row[0] for row in conn.execute("SELECT version FROM migrations")}
+    applied = []
+    for version, name, sql in MIGRATIONS:
+        if version in done:
+            continue
+        conn.execute("BEGIN IMMEDIATE")  # one transaction per migration: all or nothing
+        try:
+            for statement in sql.split(";"):
+                if statement.strip():
+                    conn.execute(statement)
+            conn.execute(
+                "INSERT INTO migrations(version, name, applied_at) VALUES (?, ?, ?)",
+                (version, name, now()),
+            )
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+        applied.append(version)
+    return applied
+
+
+def schema_version(conn: sqlite3.Connection) -> int:
+    row = conn.execute("SELECT MAX(version) FROM migrations").fetchone()
+    return int(row[0] or 0)

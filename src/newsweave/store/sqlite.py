@@ -1,0 +1,232 @@
+"""The SQLite store: the only module that knows SQL.
+
+One writer per store (this object, in one thread); WAL lets readers (the web UI, a
+second ``newsweave stories``) read while it writes. Writes happen inside
+``transaction()``: a batch lands whole or not at all, so a run killed mid-batch
+loses nothing that was committed and a rerun redoes only the rest.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import replace
+from pathlib import Path
+
+from newsweave.errors import StoreError
+from newsweave.model import Article, Brief, Sighting, Story, from_json, to_json
+from newsweave.store.migrations import migrate, now
+
+BUSY_TIMEOUT_MS = 30_000  # a reader may hold the WAL briefly; wait rather than fail
+
+
+class Store:
+    """Articles, duplicates, stories and briefs of one newsweave database."""
+
+    def __init__(self, path: str | Path, *, readonly: bool = False) -> None:
+        self.path = Path(path)
+        try:
+            if readonly:
+                uri = f"file:{self.path}?mode=ro"
+                self.conn = sqlite3.connect(uri, uri=True, isolation_level=None)
+            else:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                self.conn = sqlite3.connect(self.path, isolation_level=None)
+            self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            if not readonly:
+                self.conn.execute("PRAGMA journal_mode = WAL")
+                self.conn.execute("PRAGMA synchronous = NORMAL")
+                self.conn.execute("PRAGMA foreign_keys = ON")
+                migrate(self.conn)
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(
+                f"{self.path}: cannot open as a newsweave store ({exc}); "
+                "pass another --db or remove the file"
+            ) from exc
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """All writes inside land together, or none of them do."""
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        self.conn.execute("COMMIT")
+
+    # --- inputs -------------------------------------------------------------------
+
+    def input_status(self, origin: str, content_hash: str) -> str | None:
+        row = self.conn.execute(
+            "SELECT status FROM inputs WHERE origin = ? AND content_hash = ?",
+            (origin, content_hash),
+        ).fetchone()
+        return None if row is None else str(row[0])
+
+    def record_input(
+        self, origin: str, content_hash: str, status: str,
+        article_id: str | None = None, reason: str | None = None,
+    ) -> None:
+        self.conn.execute(
+            "INSERT OR REPLACE INTO inputs(origin, content_hash, status, article_id, reason,"
+            " seen_at) VALUES (?, ?, ?, ?, ?, ?)",
+            (origin, content_hash, status, article_id, reason, now()),
+        )
+
+    def rejections(self) -> list[tuple[str, str]]:
+        rows = self.conn.execute(
+            "SELECT origin, reason FROM inputs WHERE status = 'rejected' ORDER BY origin"
+        )
+        return [(str(o), str(r)) for o, r in rows]
+
+    # --- articles -----------------------------------------------------------------
+
+    def has_article(self, article_id: str) -> bool:
+        row = self.conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,))
+        return row.fetchone() is not None
+
+    def put_article(self, article: Article) -> None:
+        """Insert an article (no-op when its id is already stored)."""
+        seq = self.conn.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM articles").fetchone()[0]
+        self.conn.execute(
+            "INSERT OR IGNORE INTO articles(id, origin, title, source, published, url, record,"
+            " seq, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (article.id, article.origin, article.title, article.source, article.published,
+             article.url, to_json(_without_sightings(article)), seq, now()),
+        )
+
+    def add_sighting(self, article_id: str, sighting: Sighting) -> None:
+        self.conn.execute(
+            "INSERT OR IGNORE INTO sightings(article_id, origin, source, url, published)"
+            " VALUES (?, ?, ?, ?, ?)",
+            (article_id, sighting.origin, sighting.source, sighting.url, sighting.published),
+        )
+
+    def article(self, article_id: str) -> Article | None:
+        row = self.conn.execute("SELECT record FROM articles WHERE id = ?", (article_id,))
+        found = row.fetchone()
+        return None if found is None else self._with_sightings(from_json(Article, found[0]))
+
+    def articles(self) -> Iterator[Article]:
+        """Every stored article, in arrival order."""
+        for (record,) in self.conn.execute("SELECT record FROM articles ORDER BY seq"):
+            yield self._with_sightings(from_json(Article, record))
+
+    def count(self, table: str) -> int:
+        if table not in {"articles", "sightings", "stories", "briefs", "inputs"}:
+            raise ValueError(f"unknown table {table!r}")
+        return int(self.conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
+
+    def _with_sightings(self, article: Article) -> Article:
+        rows = self.conn.execute(
+            "SELECT origin, source, url, published FROM sightings WHERE article_id = ?"
+            " ORDER BY origin",
+            (article.id,),
+        )
+        sightings = tuple(Sighting(o, s, u, p) for o, s, u, p in rows)
+        return _replace_sightings(article, sightings)
+
+    # --- stories ------------------------------------------------------------------
+
+    def assign(self, article_id: str, story_id: str) -> None:
+        """Put an article in a story and mark the story's brief stale."""
+        self.conn.execute(
+            "INSERT INTO stories(id, updated_at) VALUES (?, ?) ON CONFLICT(id) DO UPDATE"
+            " SET stale = 1, updated_at = excluded.updated_at",
+            (story_id, now()),
+        )
+        self.conn.execute(
+            "INSERT OR REPLACE INTO story_articles(article_id, story_id) VALUES (?, ?)",
+            (article_id, story_id),
+        )
+
+    def mark_stale(self, story_id: str) -> None:
+        self.conn.execute("UPDATE stories SET stale = 1 WHERE id = ?", (story_id,))
+
+    def story_of(self, article_id: str) -> str | None:
+        row = self.conn.execute(
+            "SELECT story_id FROM story_articles WHERE article_id = ?", (article_id,)
+        ).fetchone()
+        return None if row is None else str(row[0])
+
+    def assignments(self) -> Iterator[tuple[str, Article]]:
+        """(story id, article) for every assigned article, in arrival order."""
+        rows = self.conn.execute(
+            "SELECT sa.story_id, a.record FROM story_articles sa JOIN articles a"
+            " ON a.id = sa.article_id ORDER BY a.seq"
+        )
+        for story_id, record in rows.fetchall():
+            yield str(story_id), self._with_sightings(from_json(Article, record))
+
+    def story_articles(self, story_id: str) -> list[Article]:
+        rows = self.conn.execute(
+            "SELECT a.record FROM story_articles sa JOIN articles a ON a.id = sa.article_id"
+            " WHERE sa.story_id = ? ORDER BY a.seq",
+            (story_id,),
+        )
+        return [self._with_sightings(from_json(Article, r)) for (r,) in rows.fetchall()]
+
+    def stale_stories(self) -> list[str]:
+        rows = self.conn.execute("SELECT id FROM stories WHERE stale = 1 ORDER BY id")
+        return [str(r[0]) for r in rows]
+
+    def put_story(self, story: Story, brief: Brief) -> None:
+        """Store a story's headline, dates and brief, and clear its stale mark."""
+        self.conn.execute(
+            "UPDATE stories SET headline = ?, sources = ?, first_date = ?, last_date = ?,"
+            " stale = 0, updated_at = ? WHERE id = ?",
+            (story.headline, json.dumps(list(story.sources), ensure_ascii=False),
+             story.first_date, story.last_date, now(), story.id),
+        )
+        self.conn.execute(
+            "INSERT OR REPLACE INTO briefs(story_id, record, built_at) VALUES (?, ?, ?)",
+            (story.id, to_json(brief), now()),
+        )
+
+    def stories(self) -> list[Story]:
+        """Every story, newest first (last date, then first date, then id)."""
+        rows = self.conn.execute(
+            "SELECT s.id, s.headline, s.sources, s.first_date, s.last_date,"
+            " GROUP_CONCAT(sa.article_id) FROM stories s"
+            " LEFT JOIN story_articles sa ON sa.story_id = s.id GROUP BY s.id"
+            " ORDER BY COALESCE(s.last_date, '') DESC, COALESCE(s.first_date, '') DESC, s.id"
+        )
+        return [
+            Story(id=str(i), article_ids=tuple(sorted((ids or "").split(","))) if ids else (),
+                  headline=str(h), sources=tuple(json.loads(src)), first_date=f, last_date=la)
+            for i, h, src, f, la, ids in rows.fetchall()
+        ]
+
+    def find_story(self, prefix: str) -> str | None:
+        """The story id that starts with ``prefix``; None when none or several do."""
+        rows = self.conn.execute(
+            "SELECT id FROM stories WHERE id LIKE ? ESCAPE '\\' LIMIT 2",
+            (prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%",),
+        ).fetchall()
+        return str(rows[0][0]) if len(rows) == 1 else None
+
+    def brief(self, story_id: str) -> Brief | None:
+        row = self.conn.execute(
+            "SELECT record FROM briefs WHERE story_id = ?", (story_id,)
+        ).fetchone()
+        return None if row is None else from_json(Brief, row[0])
+
+
+def _without_sightings(article: Article) -> Article:
+    return _replace_sightings(article, ())
+
+
+def _replace_sightings(article: Article, sightings: tuple[Sighting, ...]) -> Article:
+    return replace(article, sightings=sightings)
