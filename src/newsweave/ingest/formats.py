@@ -1,0 +1,141 @@
+"""Optional formats (extra ``formats``): WARC archives via warcio, RSS/Atom via feedparser.
+
+Both packages are imported inside the reader; when one is missing the reader raises
+``MissingExtraError``, which ``read_paths`` turns into a rejection for that file.
+"""
+
+from __future__ import annotations
+
+import io
+import time
+from collections.abc import Iterator
+from typing import Any
+
+from newsweave.errors import InputError, MissingExtraError
+from newsweave.ingest.decode import decode_bytes
+from newsweave.ingest.records import domain_of, parse_date
+from newsweave.model import Document, Rejection
+
+Item = Document | Rejection
+
+# A WARC response payload larger than this is not one article (same limit as a file).
+MAX_PAYLOAD_BYTES = 10 * 1024 * 1024
+
+
+def read_warc(path: str) -> Iterator[Item]:
+    """One html ``Document`` per HTML response record of a ``.warc``/``.warc.gz``.
+
+    ``origin`` is ``path:#N`` (N counts all records), ``url`` the WARC-Target-URI,
+    ``published`` the day of the WARC-Date (the capture day: WARC has no other),
+    ``source`` the host of the URL. Non-HTML responses are rejected with their type;
+    request, metadata and other record types are skipped.
+    """
+    try:
+        from warcio.archiveiterator import ArchiveIterator  # type: ignore[import-untyped,import-not-found]
+    except ImportError:
+        raise MissingExtraError("warcio", "formats") from None
+    from warcio.exceptions import ArchiveLoadFailed  # type: ignore[import-untyped,import-not-found]
+
+    with open(path, "rb") as raw:
+        try:
+            for index, record in enumerate(ArchiveIterator(raw)):
+                if record.rec_type == "response":
+                    yield _warc_response(record, f"{path}:#{index}")
+        except ArchiveLoadFailed as error:
+            reason = f"not a readable WARC archive ({one_line(str(error))}): check the file"
+            raise InputError(path, reason) from None
+
+
+def one_line(message: str, limit: int = 160) -> str:
+    """``message`` on one line, cut to ``limit`` characters."""
+    flat = " ".join(message.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+def _warc_response(record: Any, origin: str) -> Item:
+    """A ``Document`` from one WARC response record, or why not."""
+    url = record.rec_headers.get_header("WARC-Target-URI")
+    headers = record.http_headers
+    content_type = (headers.get_header("Content-Type") if headers else None) or ""
+    if content_type and "html" not in content_type.lower():
+        media = content_type.split(";")[0].strip()
+        return Rejection(origin, f"WARC response is {media}, not HTML: skipped")
+    payload = record.content_stream().read(MAX_PAYLOAD_BYTES + 1)
+    if len(payload) > MAX_PAYLOAD_BYTES:
+        return Rejection(origin, f"WARC payload over the {MAX_PAYLOAD_BYTES:,} byte limit")
+    try:
+        text = _decode_payload(payload, content_type, origin)
+    except InputError as error:
+        return Rejection(origin, error.reason)
+    return Document(
+        origin=origin,
+        content=text,
+        format="html",
+        source=domain_of(url),
+        published=parse_date(record.rec_headers.get_header("WARC-Date")),
+        url=url,
+    )
+
+
+def _decode_payload(payload: bytes, content_type: str, origin: str) -> str:
+    """Decode with the HTTP charset when it is known and fits, else guess."""
+    _, _, charset = content_type.lower().partition("charset=")
+    charset = charset.split(";")[0].strip(" \"'")
+    if charset and payload:
+        try:
+            return payload.decode(charset)
+        except (LookupError, UnicodeDecodeError):
+            pass  # servers often send a wrong charset: let the bytes speak
+    return decode_bytes(payload, origin)
+
+
+def read_feed(data: bytes, path: str) -> Iterator[Item]:
+    """One html ``Document`` per RSS/Atom entry with content or a summary.
+
+    ``origin`` is ``path:#N``; title, link, published day and author come from the
+    entry, ``source`` is the feed's title (else the host of the link).
+    """
+    try:
+        import feedparser  # type: ignore[import-untyped,import-not-found]
+    except ImportError:
+        raise MissingExtraError("feedparser", "formats") from None
+    # A file object, never bytes or str: feedparser would treat those as a path or URL.
+    parsed = feedparser.parse(io.BytesIO(data))
+    if not parsed.entries:
+        problem = parsed.get("bozo_exception")
+        detail = f" ({problem})" if problem else ""
+        yield Rejection(path, f"feed has no entries{detail}: check it is RSS or Atom")
+        return
+    feed_title = parsed.feed.get("title") or None
+    for index, entry in enumerate(parsed.entries):
+        yield _feed_entry(entry, feed_title, f"{path}:#{index}")
+
+
+def _feed_entry(entry: Any, feed_title: str | None, origin: str) -> Item:
+    """A ``Document`` from one feed entry, or why not."""
+    contents = [c.get("value") for c in entry.get("content") or [] if c.get("value")]
+    body = contents[0] if contents else entry.get("summary")
+    if not body or not str(body).strip():
+        return Rejection(origin, "feed entry has no content or summary: nothing to read")
+    link = entry.get("link") or None
+    return Document(
+        origin=origin,
+        content=str(body),
+        format="html",
+        title=entry.get("title") or None,
+        source=feed_title or domain_of(link),
+        published=_entry_date(entry),
+        author=entry.get("author") or None,
+        url=link,
+    )
+
+
+def _entry_date(entry: Any) -> str | None:
+    """The entry's published (else updated) day as ``YYYY-MM-DD``."""
+    for key in ("published", "updated"):
+        parsed = entry.get(f"{key}_parsed")
+        if isinstance(parsed, time.struct_time):
+            return parse_date(time.strftime("%Y-%m-%d", parsed))
+        if entry.get(key):
+            return parse_date(entry.get(key))
+    return None
