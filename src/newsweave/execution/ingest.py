@@ -1,0 +1,179 @@
+"""The ingest job: read, prepare, fold duplicates, assign stories, refresh briefs.
+
+Phases (style of datatrove: steps, then a barrier):
+1. per document: read and prepare (clean + annotate), in chunks;
+2. barrier, in the single writer: fold exact and near duplicates, assign stories;
+3. per story: rebuild the brief of every story that gained articles.
+Each chunk of phase 2 commits in one transaction together with the record of the
+inputs it consumed, so a killed run resumes where it stopped and a rerun of the same
+inputs changes nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+
+from newsweave.brief import build_brief
+from newsweave.cluster import StoryIndex
+from newsweave.dedup import Deduplicator
+from newsweave.ingest import read_paths
+from newsweave.model import Article, Document, Rejection, Sighting, Story, to_json
+from newsweave.pipeline import chunked, prepare_documents
+from newsweave.store import Store
+
+INGEST_CHUNK = 64  # documents per committed batch: small enough to lose little on a kill
+
+STORED = ("new", "duplicate")  # rejected inputs are tried again on the next run
+Progress = Callable[[int], None]
+
+
+@dataclass
+class IngestSummary:
+    """What one ingest did, for the end-of-run summary."""
+
+    read: int = 0
+    new: int = 0
+    duplicates: int = 0
+    unchanged: int = 0  # inputs already ingested before, skipped
+    rejected: list[tuple[str, str]] = field(default_factory=list)
+    stories_touched: set[str] = field(default_factory=set)
+
+    def reasons(self) -> Counter[str]:
+        return Counter(reason for _, reason in self.rejected)
+
+
+def input_hash(doc: Document) -> str:
+    """Hash of a document's content and metadata (not its origin)."""
+    data = to_json(doc).encode("utf-8")
+    return hashlib.sha256(data).hexdigest()[:32]
+
+
+def ingest_paths(
+    store: Store, paths: Sequence[str], progress: Progress | None = None
+) -> IngestSummary:
+    """Ingest files, folders or globs into ``store``; return the summary."""
+    summary = IngestSummary()
+    state = _FoldState.load(store)
+    for chunk in chunked(_documents(read_paths(paths), store, summary, progress), INGEST_CHUNK):
+        _ingest_chunk(store, state, chunk, summary)
+    refresh_briefs(store)
+    return summary
+
+
+def _documents(
+    items: Iterable[Document | Rejection], store: Store, summary: IngestSummary,
+    progress: Progress | None,
+) -> Iterator[Document]:
+    """Documents not seen before; rejections at read time are recorded at once."""
+    for item in items:
+        summary.read += 1
+        if progress:
+            progress(1)
+        if isinstance(item, Rejection):
+            summary.rejected.append((item.origin, item.reason))
+            with store.transaction():
+                store.record_input(item.origin, "", "rejected", reason=item.reason)
+            continue
+        if store.input_status(item.origin, input_hash(item)) in STORED:
+            summary.unchanged += 1
+            continue
+        yield item
+
+
+@dataclass
+class _FoldState:
+    dedup: Deduplicator
+    index: StoryIndex
+
+    @classmethod
+    def load(cls, store: Store) -> _FoldState:
+        index = StoryIndex()
+        assigned = list(store.assignments())
+        for story_id, article in assigned:
+            index.add(story_id, article)
+        return cls(Deduplicator.from_articles(a for _, a in assigned), index)
+
+
+def _ingest_chunk(
+    store: Store, state: _FoldState, docs: list[Document], summary: IngestSummary
+) -> None:
+    results = list(prepare_documents(docs))
+    ordered = sorted(zip(docs, results, strict=True), key=lambda p: _arrival_key(p[1]))
+    with store.transaction():
+        for doc, result in ordered:
+            _fold_one(store, state, doc, result, summary)
+
+
+def _arrival_key(item: Article | Rejection) -> tuple[str, str]:
+    """Order within a chunk: by publication date, then id, so ids do not depend on I/O."""
+    if isinstance(item, Rejection):
+        return ("", "")
+    return (item.published or "", item.id)
+
+
+def _fold_one(
+    store: Store, state: _FoldState, doc: Document, result: Article | Rejection,
+    summary: IngestSummary,
+) -> None:
+    key = input_hash(doc)
+    if isinstance(result, Rejection):
+        summary.rejected.append((result.origin, result.reason))
+        store.record_input(doc.origin, key, "rejected", reason=result.reason)
+        return
+    original = state.dedup.find(result)
+    if original is not None:
+        _record_duplicate(store, original, result)
+        summary.duplicates += 1
+        store.record_input(doc.origin, key, "duplicate", article_id=original)
+        return
+    state.dedup.add(result)
+    story_id = state.index.assign(result)
+    store.put_article(result)
+    store.assign(result.id, story_id)
+    summary.new += 1
+    summary.stories_touched.add(story_id)
+    store.record_input(doc.origin, key, "new", article_id=result.id)
+
+
+def _record_duplicate(store: Store, original: str, copy: Article) -> None:
+    stored = store.article(original)
+    if stored is not None and stored.origin == copy.origin:
+        return  # the same input read again under the same name: nothing new
+    store.add_sighting(original, Sighting(copy.origin, copy.source, copy.url, copy.published))
+    story_id = store.story_of(original)
+    if story_id is not None:
+        store.mark_stale(story_id)
+
+
+def refresh_briefs(store: Store) -> list[str]:
+    """Rebuild the brief of every stale story; return their ids."""
+    refreshed = store.stale_stories()
+    for story_id in refreshed:
+        articles = store.story_articles(story_id)
+        if not articles:
+            continue
+        brief = build_brief(story_id, articles)
+        with store.transaction():
+            store.put_story(story_record(story_id, articles, brief.headline, brief.sources),
+                            brief)
+    return refreshed
+
+
+def story_record(
+    story_id: str, articles: Sequence[Article], headline: str, sources: tuple[str, ...]
+) -> Story:
+    """The Story row for a set of articles (dates over every copy that ran)."""
+    dates = sorted(
+        d for a in articles for d in (a.published, *(s.published for s in a.sightings)) if d
+    )
+    return Story(
+        id=story_id,
+        article_ids=tuple(sorted(a.id for a in articles)),
+        headline=headline,
+        sources=sources,
+        first_date=dates[0] if dates else None,
+        last_date=dates[-1] if dates else None,
+    )
