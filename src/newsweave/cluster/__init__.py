@@ -1,1 +1,20 @@
-"""cluster stage."""
+"""Story clustering: text and entity similarity within a time window, batch or incremental."""
+
+from newsweave.cluster.batch import STORY_CUT, canonical_order, cluster_batch
+from newsweave.cluster.features import TITLE_WEIGHT, Features, content_words, extract_features
+from newsweave.cluster.incremental import STREAM_CUT, StoryIndex
+from newsweave.cluster.similarity import ENTITY_WEIGHT, STORY_WINDOW_DAYS
+
+__all__ = [
+    "ENTITY_WEIGHT",
+    "STORY_CUT",
+    "STORY_WINDOW_DAYS",
+    "STREAM_CUT",
+    "TITLE_WEIGHT",
+    "Features",
+    "StoryIndex",
+    "canonical_order",
+    "cluster_batch",
+    "content_words",
+    "extract_features",
+]
