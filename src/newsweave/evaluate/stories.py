@@ -66,7 +66,9 @@ def to_document(record: Record, origin: str) -> Document:
     """A bench record as the plain-text document the pipeline reads."""
     return Document(
         origin=origin,
-        content=record.get("text") or "",
+        # ECB+ moved each article's first sentence into ``title``; some records hold
+        # nothing else. The title then is the article as printed.
+        content=record.get("text") or record.get("title") or "",
         format="text",
         title=record.get("title"),
         source=record.get("source"),

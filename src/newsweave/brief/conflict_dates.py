@@ -1,0 +1,172 @@
+"""Date conflicts: two sources give one event different days, weekdays or years.
+
+A date mention is keyed by what it states (a weekday, a month and day, a year or a
+span of years) and anchored to the verb or event noun it modifies in the parse of
+its sentence ("died *on Friday*", "*sold* ... *in 1957*", "*Saturday's* shooting").
+Two mentions from different sources conflict when their anchors are the same event
+(same lemma or event class), they share a content word besides the anchor (the
+same subject) and their values of one kind differ.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import combinations
+from typing import TYPE_CHECKING
+
+from newsweave.brief.conflict_frames import EVENT_CLASSES, STOPWORDS, cite
+from newsweave.model import Article, Conflict, ConflictSide, DateMention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_WEEKDAY = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
+_MONTH_NAME = (
+    r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?![a-z])"
+)
+_MONTH_DAY = re.compile(
+    rf"\b(?:{_MONTH_NAME}\.?\s+(\d{{1,2}})\b"
+    rf"|(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_NAME})",
+    re.IGNORECASE,
+)
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+# Verbs too vague to say which event a date belongs to.
+LIGHT_ANCHORS = {"be", "have", "say", "tell", "report", "add", "do", "make", "get"}
+MAX_ANCHOR_HOPS = 4  # dependency hops from a date to its verb or event noun
+# Years further apart than this are taken to be different events (a career vs a
+# single act); the dev disagreements are 1 to 10 years apart.
+MAX_YEAR_GAP = 10
+CONTEXT_MIN_SHARED = 1  # content words (besides the anchor) both sentences share
+
+
+@dataclass(frozen=True, slots=True)
+class Dated:
+    article: Article
+    mention: DateMention
+    kind: str  # "weekday", "day", "year", "years"
+    value: tuple[int, ...]
+    anchor: str
+    context: frozenset[str]
+
+
+def find_date_conflicts(articles: Sequence[Article]) -> list[Conflict]:
+    """Date conflicts across sources (see ``find_conflicts``)."""
+    dated = [d for a in articles for m in a.dates if (d := _dated(a, m)) is not None]
+    groups: dict[tuple[str, str, tuple[int, ...], tuple[int, ...]], list[Dated]] = {}
+    for x, y in combinations(dated, 2):
+        if _conflicting(x, y):
+            lo, hi = sorted((x.value, y.value))
+            group = groups.setdefault((_event(x.anchor), x.kind, lo, hi), [])
+            group += [d for d in (x, y) if d not in group]
+    return [_conflict(g) for g in groups.values()]
+
+
+def date_key(text: str) -> tuple[str, tuple[int, ...]] | None:
+    """What a date expression states: a weekday, a month-day, a year or a year span."""
+    if m := _MONTH_DAY.search(text):
+        month = (m.group(1) or m.group(4)).lower()[:3]
+        day = int(m.group(2) or m.group(3))
+        return ("day", (MONTHS.index(month) + 1, day)) if 1 <= day <= 31 else None
+    if m := _WEEKDAY.search(text):
+        return "weekday", (WEEKDAYS.index(m.group(1).lower()),)
+    years = [int(y) for y in _YEAR.findall(text)]
+    if len(years) == 2 and years[0] < years[1]:
+        return "years", (years[0], years[1])
+    if len(years) == 1:
+        return "year", (years[0],)
+    return None
+
+
+def _dated(article: Article, m: DateMention) -> Dated | None:
+    key = date_key(m.text)
+    if key is None or not 0 <= m.sentence < len(article.sentences):
+        return None
+    sentence = article.sentences[m.sentence]
+    anchor = _anchor(sentence.text, m.start - sentence.start, m.end - sentence.start)
+    if anchor is None:
+        return None
+    words = {w.lower() for w in re.findall(r"[A-Za-z]{3,}", sentence.text)}
+    context = frozenset(words - STOPWORDS - {anchor} - set(WEEKDAYS))
+    return Dated(article, m, key[0], key[1], anchor, context)
+
+
+def _conflicting(x: Dated, y: Dated) -> bool:
+    if x.article.label == y.article.label or x.kind != y.kind or x.value == y.value:
+        return False
+    if _event(x.anchor) != _event(y.anchor):
+        return False
+    if len((x.context & y.context) - {x.anchor, y.anchor}) < CONTEXT_MIN_SHARED:
+        return False
+    if x.kind in ("year", "years"):
+        return abs(x.value[0] - y.value[0]) <= MAX_YEAR_GAP
+    return True
+
+
+def _event(lemma: str) -> str:
+    return DATE_EVENTS.get(lemma) or EVENT_CLASSES.get(lemma, lemma)
+
+
+@lru_cache(maxsize=4096)
+def _parse(text: str) -> Doc:
+    from newsweave.extract.nlp import load_nlp
+
+    return load_nlp()(text)
+
+
+def _anchor(sentence: str, start: int, end: int) -> str | None:
+    """Lemma of the verb or event noun a date in ``sentence[start:end]`` modifies."""
+    doc = _parse(sentence)
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    tok: Token = span.root
+    for _ in range(MAX_ANCHOR_HOPS):
+        head = tok.head
+        if head.i == tok.i:
+            break
+        outside = head.i < span.start or head.i >= span.end
+        if outside and (head.pos_ == "VERB" or head.lemma_.lower() in EVENT_NOUNS):
+            lemma = head.lemma_.lower()
+            return None if lemma in LIGHT_ANCHORS else lemma
+        tok = head
+    return None
+
+
+# A date of a killing is one date whether the text says killed, shot or shooting
+# (the Grigoropoulos "Sunday" vs "Saturday's shooting" disagreement in the dev set).
+DATE_EVENTS = dict.fromkeys(
+    ("kill", "killing", "shoot", "shooting", "murder", "slay", "gun"), "killing"
+)
+# Event nouns a date can hang on ("Saturday's shooting", "the attack on Friday").
+EVENT_NOUNS = {
+    "shooting", "attack", "death", "killing", "crash", "fire", "quake", "earthquake",
+    "arrest", "election", "vote", "meeting", "visit", "announcement", "sale", "raid",
+}
+
+
+def _conflict(group: list[Dated]) -> Conflict:
+    """One conflict per event and pair of dates: one side per source."""
+    per_source: dict[str, Dated] = {}
+    for d in sorted(group, key=lambda d: d.value):
+        per_source.setdefault(d.article.label, d)
+    chosen = list(per_source.values())
+    sides = tuple(
+        ConflictSide(
+            value=d.mention.text,
+            value_start=d.mention.start,
+            value_end=d.mention.end,
+            citation=cite(d.article, d.mention.sentence, d.mention.start, d.mention.end),
+        )
+        for d in chosen
+    )
+    what = {"weekday": "day of the week", "day": "date", "year": "year", "years": "years"}
+    anchors = " / ".join(dict.fromkeys(d.anchor for d in chosen))
+    values = " vs ".join(dict.fromkeys(d.mention.text for d in chosen))
+    reason = f"both date the same event ({anchors}): {values} ({what[chosen[0].kind]} differs)"
+    return Conflict(kind="date", subject=f"when: {anchors}", reason=reason, sides=sides)

@@ -1,0 +1,203 @@
+"""Conflicts: the same fact stated with different values by different sources.
+
+Figures are matched by frame (``conflict_frames``), never by sentence similarity;
+a pair becomes a conflict when the two hedged values cannot both hold and neither
+source also states a value the other agrees with. Pairs of one fact are joined into
+one ``Conflict`` whose sides quote each source's whole sentence.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Sequence
+from itertools import combinations
+
+from newsweave.brief.conflict_dates import find_date_conflicts
+from newsweave.brief.conflict_frames import (
+    THING_CLASSES,
+    Figure,
+    apart,
+    cite,
+    compatible,
+    disagree,
+    figure_of,
+    same_fact,
+)
+from newsweave.model import Article, Conflict, ConflictSide
+
+# A source that also states a value within this relative gap of the other
+# source's, compatible with it, agrees with it: the pair is not flagged.
+AGREE_GAP = 0.5
+KIND_ORDER = {"count": 0, "money": 1, "percent": 2, "measure": 3, "date": 4}
+SEVERITY_ORDER = {"clear": 0, "soft": 1}
+
+
+def find_conflicts(articles: Sequence[Article]) -> tuple[Conflict, ...]:
+    """Facts on which the sources of one story disagree.
+
+    ``articles`` are the annotated articles of one story. Two figures conflict when
+    they come from different sources (``Article.label``), answer the same question
+    (same counted thing or synonym, event, owner, place, time and unit dimension)
+    and their values, widened by their hedges and converted to one unit, cannot
+    both hold. Dates conflict when two sources give different days, weekdays or
+    years to the same event. Numbers come first (counts, money, percent, measures),
+    then dates; within a kind, clear conflicts precede soft ones (hedged or rounded
+    figures).
+    """
+    figures = [
+        f for a in articles for q in a.quantities if (f := figure_of(a, q)) is not None
+    ]
+    groups = _groups(figures, _edges(figures))
+    found = [c for g in groups if (c := _conflict(g)) is not None]
+    found += find_date_conflicts(articles)
+    found.sort(key=lambda c: (KIND_ORDER.get(str(c.kind), 9), SEVERITY_ORDER[c.severity]))
+    return tuple(found)
+
+
+def _edges(figures: list[Figure]) -> list[tuple[int, int]]:
+    """Index pairs of figures that state one fact with incompatible values."""
+    by_dim: dict[str, list[int]] = defaultdict(list)
+    for i, f in enumerate(figures):
+        by_dim[f.dimension].append(i)
+    edges: list[tuple[int, int]] = []
+    for idx in by_dim.values():
+        own: dict[int, list[Figure]] = defaultdict(list)  # same-dimension figures per article
+        for i in idx:
+            own[id(figures[i].article)].append(figures[i])
+        for i, j in combinations(idx, 2):
+            a, b = figures[i], figures[j]
+            if a.article.label == b.article.label or not same_fact(a, b):
+                continue
+            if disagree(a, b) and not _also_agrees(a, b, own):
+                edges.append((i, j))
+    return edges
+
+
+def _also_agrees(a: Figure, b: Figure, own: dict[int, list[Figure]]) -> bool:
+    """True when either article also states a value the other one's figure allows."""
+    if any(_agrees(x, b) for x in own[id(a.article)] if x is not a):
+        return True
+    return any(_agrees(y, a) for y in own[id(b.article)] if y is not b)
+
+
+def _agrees(x: Figure, y: Figure) -> bool:
+    return same_fact(x, y) and compatible(x, y) and apart(x, y) < AGREE_GAP
+
+
+def _groups(figures: list[Figure], edges: list[tuple[int, int]]) -> list[list[Figure]]:
+    """One group per fact and pair of disputed values: the figures stating either."""
+    parent = list(range(len(figures)))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for i, j in edges:
+        parent[find(i)] = find(j)
+    pairs: dict[tuple[int, float, float], set[int]] = defaultdict(set)
+    for i, j in edges:
+        lo, hi = sorted((_key(figures[i]), _key(figures[j])))
+        pairs[(find(i), lo, hi)] |= {i, j}
+    return [[figures[i] for i in sorted(m)] for m in pairs.values()]
+
+
+def _key(f: Figure) -> float:
+    return round(f.base, 6)
+
+
+def _conflict(group: list[Figure]) -> Conflict | None:
+    """One conflict from a group: one side per source, its first figure."""
+    sides: dict[str, Figure] = {}
+    for f in group:
+        sides.setdefault(f.article.label, f)
+    figs = sorted(sides.values(), key=lambda f: (f.base, f.article.label))
+    if len({_key(f) for f in figs}) < 2:
+        return None
+    lo, hi = figs[0], figs[-1]
+    soft = any(f.q.hedge for f in figs) or _rounded(lo, hi)
+    what = _what(figs)
+    values = " vs ".join(dict.fromkeys(f.q.text for f in figs))
+    reason = f"both give the {what}: {values}, {round(apart(lo, hi) * 100)}% apart"
+    return Conflict(
+        kind=figs[0].q.kind,
+        subject=_subject(figs),
+        reason=reason,
+        sides=tuple(_side(f) for f in figs),
+        severity="soft" if soft else "clear",
+    )
+
+
+def _rounded(lo: Figure, hi: Figure) -> bool:
+    """One value is the other rounded (1.4 vs 1.375 billion; 43,000 vs 43,350)."""
+    for a, b in ((lo, hi), (hi, lo)):
+        digits = _significant(a.q.value)
+        if digits < _significant(b.q.value) and _round_sig(b.base, digits) == _round_sig(
+            a.base, digits
+        ):
+            return True
+    return False
+
+
+def _significant(v: float) -> int:
+    text = f"{v:.10g}".replace(".", "").lstrip("0").rstrip("0")
+    return max(1, len(text))
+
+
+def _round_sig(v: float, digits: int) -> float:
+    if v == 0:
+        return 0.0
+    return round(v, digits - 1 - math.floor(math.log10(abs(v))))
+
+
+def _noun(figs: list[Figure]) -> str:
+    """What the figures count: a synonym class, a noun, an event, else "figure"."""
+    for f in figs:
+        if f.thing in THING_CLASSES.values():
+            return str(f.thing)
+    for f in figs:
+        if f.q.counted:
+            return f.q.counted
+    events = sorted({e for f in figs for e in f.events})
+    return events[0] if events else "figure"
+
+
+def _subject(figs: list[Figure]) -> str:
+    """Owner, thing, unit and place: "US troops in Iraq"."""
+    owner = next((f.q.owner for f in figs if f.q.owner), None)
+    place = next((p for f in figs for p in sorted(f.places)), None) or _sentence_place(
+        figs, owner
+    )
+    unit = figs[0].q.unit if figs[0].q.kind == "measure" else None
+    parts = [owner, _noun(figs), f"({unit})" if unit else None, place]
+    return " ".join(p for p in parts if p)
+
+
+def _sentence_place(figs: list[Figure], owner: str | None) -> str | None:
+    """A place named in the sentence of a side, when the frame has none."""
+    for f in figs:
+        if not 0 <= f.q.sentence < len(f.article.sentences):
+            continue
+        s = f.article.sentences[f.q.sentence]
+        for m in f.article.mentions:
+            if m.label == "PLACE" and s.start <= m.start < s.end and m.text != owner:
+                return f"in {m.text}"
+    return None
+
+
+def _what(figs: list[Figure]) -> str:
+    nouns = list(dict.fromkeys(f.q.counted for f in figs if f.q.counted))
+    head = f"number of {_subject(figs)}" if figs[0].q.kind == "count" else _subject(figs)
+    return f"{head} ({' / '.join(nouns)})" if len(nouns) > 1 else head
+
+
+def _side(f: Figure) -> ConflictSide:
+    return ConflictSide(
+        value=f.q.text,
+        value_start=f.q.start,
+        value_end=f.q.end,
+        citation=cite(f.article, f.q.sentence, f.q.start, f.q.end),
+        hedge=f.q.hedge,
+    )

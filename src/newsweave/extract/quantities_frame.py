@@ -1,0 +1,308 @@
+"""The frame of a number from the dependency parse: counted noun, unit, qualifiers, owner."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+# Unit words (lemma -> canonical unit). Durations, lengths, areas, weights, speeds and
+# words that make a number a measure of its noun ("35-word oath", "48-page").
+UNITS: dict[str, str] = {
+    "second": "second", "minute": "minute", "hour": "hour", "day": "day",
+    "week": "week", "month": "month", "year": "year", "decade": "decade",
+    "km": "km", "kilometre": "km", "kilometer": "km", "mile": "mile", "metre": "m",
+    "meter": "m", "m": "m", "foot": "ft", "feet": "ft", "ft": "ft", "yard": "yard",
+    "yd": "yard", "inch": "inch", "cm": "cm", "centimetre": "cm", "centimeter": "cm",
+    "acre": "acre", "hectare": "hectare", "kg": "kg", "kilogram": "kg",
+    "pound": "lb", "lb": "lb", "tonne": "tonne", "ton": "ton", "mph": "mph",
+    "kph": "km/h", "percent": "percent", "magnitude": "magnitude",
+    "degree": "degree", "caliber": "caliber", "calibre": "caliber", "page": "page",
+    "word": "word", "point": "point", "storey": "storey", "story": "storey",
+    "floor": "storey", "gallon": "gallon", "litre": "litre", "liter": "litre",
+    "barrel": "barrel",
+}
+SQUARE_UNITS = {"km": "km2", "mile": "sq mile", "m": "m2", "ft": "sq ft"}
+ATTACH_DEPS = {"nummod", "compound", "amod", "nmod", "quantmod", "npadvmod", "appos", "nsubj"}
+CLIMB_DEPS = {
+    "dobj", "nsubj", "nsubjpass", "pobj", "prep", "attr", "appos", "npadvmod", "oprd",
+    "conj", "advmod", "acomp", "agent", "dative", "compound", "nmod", "amod", "pcomp",
+    "quantmod", "nummod", "xcomp",
+}
+# Verbs that carry no meaning of their own for a figure ("have 5,200 soldiers").
+LIGHT_VERBS = {
+    "be", "have", "say", "include", "get", "make", "take", "become", "give", "put",
+    "tell", "add", "show", "see", "accord", "report", "do", "come", "go", "leave",
+    "state", "quote", "cite", "believe", "think", "know", "appear", "seem",
+}
+# The subject of these verbs owns the figure ("the U.K. has just 400 troops").
+POSSESSION_VERBS = {"have", "deploy", "station", "keep", "maintain", "field", "own"}
+OWNER_ENTS = {"GPE", "NORP", "ORG", "PERSON"}
+PLACE_ENTS = {"GPE", "LOC", "FAC"}
+TIME_ENTS = {"DATE", "TIME"}
+DESIGNATION_RE = re.compile(r"\b([A-Z]{1,4})\s?-?\s?(\d{1,4})s?\b")
+# "420 passengers and crew": a noun joined right after the counted one is counted
+# with it; further away it is the next item of a list ("rifles, a launcher and").
+JOINED_GAP = 2
+MAX_CLIMB = 6  # dependency hops from a number to its verb; deeper is another clause
+MAX_AGE = 120  # "Robert Buckley, 32": an appositive number below this is an age
+
+COUNTRY_ALIASES: dict[str, str] = {
+    "u.s.": "US", "us": "US", "u.s": "US", "usa": "US", "united states": "US",
+    "america": "US", "american": "US", "americans": "US", "washington": "US",
+    "u.k.": "UK", "uk": "UK", "britain": "UK", "great britain": "UK",
+    "united kingdom": "UK", "british": "UK", "briton": "UK", "britons": "UK",
+    "iranian": "Iran", "iranians": "Iran", "iraqi": "Iraq", "iraqis": "Iraq",
+    "israeli": "Israel", "russian": "Russia", "chinese": "China", "french": "France",
+    "german": "Germany", "indian": "India", "greek": "Greece", "turkish": "Turkey",
+    "syrian": "Syria", "mexican": "Mexico", "canadian": "Canada",
+    "somali": "Somalia", "yemeni": "Yemen", "australian": "Australia",
+    "english": "UK", "englishman": "UK", "european": "EU", "eu": "EU",
+    "european union": "EU", "north korean": "North Korea", "south korean": "South Korea",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """What a number counts (a lemma), its unit, the words narrowing it, its owner."""
+
+    counted: str | None
+    unit: str | None
+    qualifiers: tuple[str, ...]
+    owner: str | None
+
+
+def normalize_owner(name: str) -> str:
+    """One spelling per owner: "the U.S." / "Americans" -> "US"."""
+    t = name.strip()
+    low = t.lower()
+    for art in ("the ", "a "):
+        if low.startswith(art):
+            t, low = t[len(art) :], low[len(art) :]
+    t = t.removesuffix("'s").removesuffix("’s")
+    return COUNTRY_ALIASES.get(low.removesuffix("'s"), t)
+
+
+def frame_of(doc: Doc, tok: Token, start: int, end: int) -> Frame:
+    """Frame of the number whose last numeric token is ``tok`` (span ``start:end``)."""
+    noun, unit_tok, top = _climb(tok, start, end)
+    unit = _unit(unit_tok)
+    counted: str | None = noun.lemma_.lower() if noun is not None else None
+    owner: str | None = None
+    if unit == "year" and noun is not None and noun.lemma_.lower() == "old":
+        counted, owner = "age", _person_of(noun.head)
+        noun = None
+    elif noun is None and top.dep_ == "appos" and _is_age(tok, top):
+        counted, unit, owner = "age", "year", _ent_text(top.head)
+    held = noun is None and counted is None
+    part = False
+    if held:
+        noun = _holder(top)
+        # "10 of the 16 games" is a part; "tens of thousands of files" is not.
+        vague = doc.text[start:end].lower().endswith("s")
+        part = noun is not None and noun.head.head.i == top.i and not vague
+        counted = noun.lemma_.lower() if noun is not None else None
+    if noun is not None:
+        counted = _designation(doc, start, noun) or counted
+    base = noun if noun is not None else top
+    if base.dep_ == "pobj" and base.head.lower_ == "to" and base.head.head.lower_ == "home":
+        counted = "resident"  # "home to 120,000 people"
+    # "a mother of 12 was killed": the verb is about the holder, not the number.
+    verbs = [] if held and noun is not None and not part else _verbs(top if part else base)
+    quals = _noun_qualifiers(noun, unit_tok, start, end) + verbs + (["part of"] if part else [])
+    quals += [a for a in _anchors(base) if a.split(" ", 1)[-1] not in doc.text[start:end + 8]]
+    if owner is None:
+        owner = _owner(noun, base)
+    return Frame(counted, unit, tuple(dict.fromkeys(quals)), owner)
+
+
+def _holder(top: Token) -> Token | None:
+    """The noun a bare number belongs to: "mother of 13", "15 of the victims"."""
+    if top.dep_ == "pobj" and top.head.lower_ == "of":
+        holder = top.head.head
+        if holder.pos_ in ("NOUN", "PROPN") and holder.ent_type_ == "":
+            return holder
+    return _of_child(top)
+
+
+def _designation(doc: Doc, start: int, noun: Token) -> str | None:
+    """A model name between the number and its noun ("12 AK 47 guns" -> "AK-47")."""
+    m = DESIGNATION_RE.search(doc.text[start : noun.idx + len(noun.text)])
+    return f"{m.group(1).upper()}-{m.group(2)}" if m else None
+
+
+def _climb(tok: Token, start: int, end: int) -> tuple[Token | None, Token | None, Token]:
+    """From the number up to the noun it quantifies; unit words met on the way."""
+    cur, unit_tok = tok, None
+    for _ in range(MAX_CLIMB):
+        head = cur.head
+        if head.i == cur.i:
+            break
+        inside = start <= head.idx < end
+        if inside or head.like_num or head.pos_ == "SYM" or head.lower_ in ("million", "billion"):
+            cur = head
+            continue
+        if cur.dep_ not in ATTACH_DEPS or head.pos_ not in ("NOUN", "PROPN", "ADJ"):
+            break
+        lemma = head.lemma_.lower()
+        if lemma in UNITS and unit_tok is None:
+            unit_tok, cur = head, head
+            continue
+        if head.pos_ == "ADJ" and lemma != "old":
+            break
+        if cur.dep_ in ("appos", "nsubj") and unit_tok is None:
+            break
+        if head.pos_ == "PROPN" and _ent(head) in OWNER_ENTS:
+            break  # "Mother of 13 Zurana Horton": a name is not what is counted
+        return head, unit_tok, cur
+    return None, unit_tok, cur
+
+
+def _unit(tok: Token | None) -> str | None:
+    if tok is None:
+        return None
+    unit = UNITS[tok.lemma_.lower()]
+    square = any(c.lower_ in ("square", "sq") for c in tok.children) or (
+        tok.i > 0 and tok.doc[tok.i - 1].lower_ in ("square", "sq", "-")
+        and tok.i > 1 and tok.doc[tok.i - 2].lower_ in ("square", "sq")
+    )
+    return SQUARE_UNITS.get(unit, unit) if square else unit
+
+
+def _is_age(tok: Token, top: Token) -> bool:
+    """"Robert Buckley, 32": a small number in apposition to a person."""
+    return _ent(top.head) == "PERSON" and tok.like_num and _as_float(tok.text) < MAX_AGE
+
+
+def _as_float(text: str) -> float:
+    try:
+        return float(text.replace(",", ""))
+    except ValueError:
+        return float("inf")
+
+
+def _ent(tok: Token) -> str:
+    return str(tok.ent_type_)
+
+
+def _ent_text(tok: Token) -> str:
+    """The whole entity a token belongs to ("Robert Buckley"), else the token."""
+    for ent in tok.doc.ents:
+        if ent.start <= tok.i < ent.end:
+            return normalize_owner(ent.text)
+    return normalize_owner(tok.text)
+
+
+def _person_of(tok: Token) -> str | None:
+    return _ent_text(tok) if _ent(tok) == "PERSON" else None
+
+
+def _of_child(tok: Token) -> Token | None:
+    """"15 of them", "two of the victims": the noun after "of"."""
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            for g in c.children:
+                if g.dep_ == "pobj" and g.pos_ == "NOUN":
+                    return g
+    return None
+
+
+def _noun_qualifiers(
+    noun: Token | None, unit_tok: Token | None, start: int, end: int
+) -> list[str]:
+    """Words narrowing the counted noun: "US", "military", "other", "assault"."""
+    if noun is None:
+        return []
+    out: list[str] = []
+    for c in noun.children:
+        if start <= c.idx < end:
+            continue
+        if c.dep_ in ("compound", "amod", "nmod", "poss") and c != unit_tok:
+            if c.like_num or c.pos_ in ("NUM", "DET", "PUNCT", "SYM"):
+                continue
+            out.append(normalize_owner(c.text) if c.ent_type_ else c.lemma_.lower())
+        elif c.dep_ in ("acl", "relcl") and c.pos_ == "VERB":
+            out.append(c.lemma_.lower())
+        elif c.dep_ == "conj" and c.pos_ == "NOUN" and c.i - noun.i <= JOINED_GAP and not any(
+            g.dep_ == "nummod" for g in c.children
+        ):
+            out.append(f"and {c.lemma_.lower()}")  # "420 passengers and crew"
+    return out
+
+
+def _governing_verb(tok: Token) -> Token | None:
+    cur = tok
+    for _ in range(MAX_CLIMB):
+        if cur.pos_ == "VERB" and cur.i != tok.i:
+            return cur
+        if cur.dep_ not in CLIMB_DEPS or cur.head.i == cur.i:
+            return cur if cur.pos_ == "VERB" else None
+        cur = cur.head
+    return None
+
+
+def _verbs(base: Token) -> list[str]:
+    verb = _governing_verb(base)
+    out: list[str] = []
+    while verb is not None and verb.lemma_.lower() in LIGHT_VERBS:
+        nxt = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB"]
+        verb = nxt[0] if nxt else None
+    if verb is not None:
+        out.append(verb.lemma_.lower())
+    return out
+
+
+def _anchors(base: Token) -> list[str]:
+    """Place and time words attached to the figure or its verb: "in Iraq", "Sunday"."""
+    out: list[str] = []
+    heads = [base]
+    verb = _governing_verb(base)
+    if verb is not None:
+        heads.append(verb)
+    for h in heads:
+        for c in h.children:
+            if c.dep_ == "prep" and c.lower_ in ("in", "at", "near", "across", "on"):
+                for g in c.children:
+                    if g.dep_ == "pobj" and _ent(g) in PLACE_ENTS | TIME_ENTS:
+                        out.append(f"{c.lower_} {_ent_span_text(g)}")
+            elif c.dep_ == "npadvmod" and _ent(c) in TIME_ENTS:
+                out.append(_ent_span_text(c))
+    return out
+
+
+def _ent_span_text(tok: Token) -> str:
+    for ent in tok.doc.ents:
+        if ent.start <= tok.i < ent.end:
+            return str(ent.text)
+    return str(tok.text)
+
+
+def _owner(noun: Token | None, base: Token) -> str | None:
+    """Whose figure: an entity in the noun phrase, "of/from X", else the subject."""
+    if noun is not None:
+        for c in noun.children:
+            if c.dep_ in ("compound", "amod", "nmod", "poss") and _ent(c) in OWNER_ENTS:
+                return _ent_text(c)
+        for c in noun.children:
+            if c.dep_ == "prep" and c.lower_ in ("of", "from"):
+                for g in c.children:
+                    if g.dep_ == "pobj" and _ent(g) in OWNER_ENTS:
+                        return _ent_text(g)
+    if noun is not None:
+        if noun.dep_ == "appos" and _ent(noun.head) == "PERSON":
+            return _ent_text(noun.head)  # "Russell, a 20-year veteran"
+        if noun.dep_ == "attr":
+            subj = [c for c in noun.head.children if c.dep_ == "nsubj"]
+            if subj and _ent(subj[0]) in OWNER_ENTS:
+                return _ent_text(subj[0])  # "Tennant was a 28-year veteran"
+    verb = _governing_verb(base)
+    if verb is None:
+        return None
+    actor = noun is None or verb.lemma_.lower() in POSSESSION_VERBS
+    for c in verb.children:
+        if c.dep_ == "nsubj" and _ent(c) in OWNER_ENTS and actor:
+            return _ent_text(c)
+    return None
