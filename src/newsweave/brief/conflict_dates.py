@@ -1,8 +1,9 @@
 """Date conflicts: two sources give one event different days, weekdays or years.
 
 A date mention is keyed by what it states (a weekday, a month and day, a year or a
-span of years) and anchored to the verb or event noun it modifies in the parse of
-its sentence ("died *on Friday*", "*sold* ... *in 1957*", "*Saturday's* shooting").
+span of years) and anchored to the verb or event noun it modifies in the parse
+("died *on Friday*", "*sold* ... *in 1957*", "*Saturday's* shooting"): the
+``DateMention.anchor`` set at extraction, so no parser runs here.
 Two mentions from different sources conflict when their anchors are the same event
 (same lemma or event class), they share a content word besides the anchor (the
 same subject) and their values of one kind differ.
@@ -13,15 +14,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from itertools import combinations
-from typing import TYPE_CHECKING
 
 from newsweave.brief.conflict_frames import EVENT_CLASSES, STOPWORDS, cite
 from newsweave.model import Article, Conflict, ConflictSide, DateMention
-
-if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
@@ -36,9 +32,6 @@ _MONTH_DAY = re.compile(
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
-# Verbs too vague to say which event a date belongs to.
-LIGHT_ANCHORS = {"be", "have", "say", "tell", "report", "add", "do", "make", "get"}
-MAX_ANCHOR_HOPS = 4  # dependency hops from a date to its verb or event noun
 # Years further apart than this are taken to be different events (a career vs a
 # single act); the dev disagreements are 1 to 10 years apart.
 MAX_YEAR_GAP = 10
@@ -88,7 +81,7 @@ def _dated(article: Article, m: DateMention) -> Dated | None:
     if key is None or not 0 <= m.sentence < len(article.sentences):
         return None
     sentence = article.sentences[m.sentence]
-    anchor = _anchor(sentence.text, m.start - sentence.start, m.end - sentence.start)
+    anchor = m.anchor  # set at extraction from the article's parse
     if anchor is None:
         return None
     words = {w.lower() for w in re.findall(r"[A-Za-z]{3,}", sentence.text)}
@@ -112,42 +105,11 @@ def _event(lemma: str) -> str:
     return DATE_EVENTS.get(lemma) or EVENT_CLASSES.get(lemma, lemma)
 
 
-@lru_cache(maxsize=4096)
-def _parse(text: str) -> Doc:
-    from newsweave.extract.nlp import load_nlp
-
-    return load_nlp()(text)
-
-
-def _anchor(sentence: str, start: int, end: int) -> str | None:
-    """Lemma of the verb or event noun a date in ``sentence[start:end]`` modifies."""
-    doc = _parse(sentence)
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or len(span) == 0:
-        return None
-    tok: Token = span.root
-    for _ in range(MAX_ANCHOR_HOPS):
-        head = tok.head
-        if head.i == tok.i:
-            break
-        outside = head.i < span.start or head.i >= span.end
-        if outside and (head.pos_ == "VERB" or head.lemma_.lower() in EVENT_NOUNS):
-            lemma = head.lemma_.lower()
-            return None if lemma in LIGHT_ANCHORS else lemma
-        tok = head
-    return None
-
-
 # A date of a killing is one date whether the text says killed, shot or shooting
 # (the Grigoropoulos "Sunday" vs "Saturday's shooting" disagreement in the dev set).
 DATE_EVENTS = dict.fromkeys(
     ("kill", "killing", "shoot", "shooting", "murder", "slay", "gun"), "killing"
 )
-# Event nouns a date can hang on ("Saturday's shooting", "the attack on Friday").
-EVENT_NOUNS = {
-    "shooting", "attack", "death", "killing", "crash", "fire", "quake", "earthquake",
-    "arrest", "election", "vote", "meeting", "visit", "announcement", "sale", "raid",
-}
 
 
 def _conflict(group: list[Dated]) -> Conflict:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
+from newsweave.extract.date_anchors import anchor_dates
 from newsweave.extract.dates import find_dates
 from newsweave.extract.entities import find_entities
 from newsweave.extract.nlp import load_nlp
@@ -30,7 +31,7 @@ def annotate_all(articles: Iterable[Article]) -> Iterator[Article]:
             sentences=sentences,
             mentions=find_entities(doc),
             quantities=find_quantities(doc, sentences),
-            dates=find_dates(doc, sentences, article.published),
+            dates=anchor_dates(doc, find_dates(doc, sentences, article.published)),
         )
 
 

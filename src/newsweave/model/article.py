@@ -104,6 +104,7 @@ class DateMention:
     value: str | None = None
     weekday: int | None = None  # 0 = Monday, when the text names one
     sentence: int = -1
+    anchor: str | None = None  # lemma of the verb or event noun it dates ("kill")
 
 
 @dataclass(frozen=True, slots=True)
