@@ -86,3 +86,15 @@ def test_reader_sees_committed_rows_while_writer_open(tmp_path: Path) -> None:
         reader = sqlite3.connect(db)
         assert reader.execute("SELECT COUNT(*) FROM articles").fetchone()[0] == 1
         reader.close()
+
+
+def test_one_writer_at_a_time_readers_welcome(tmp_path: Path) -> None:
+    db = tmp_path / "s.db"
+    with Store(db) as writer:
+        with writer.transaction():
+            writer.put_article(make("Held by the writer."))
+        with pytest.raises(StoreError, match="another newsweave process is writing"):
+            Store(db)
+        with Store(db, readonly=True) as reader:
+            assert reader.count("articles") == 1
+    Store(db).close()  # released on close

@@ -20,10 +20,10 @@ REASONS_SHOWN = 5  # distinct rejection reasons listed in the summary; the rest 
 
 
 def open_store(db: Path) -> Store:
-    """An existing store; a clear error when there is none yet."""
+    """An existing store, read-only; a clear error when there is none yet."""
     if not db.exists():
         raise StoreError(f"{db}: no store here yet; run 'newsweave ingest PATH --db {db}' first")
-    return Store(db)
+    return Store(db, readonly=True)
 
 
 def run_ingest(paths: Sequence[str], db: Path) -> IngestSummary:

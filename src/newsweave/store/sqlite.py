@@ -8,12 +8,14 @@ loses nothing that was committed and a rerun redoes only the rest.
 
 from __future__ import annotations
 
+import fcntl
 import json
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
+from typing import IO
 
 from newsweave.errors import StoreError
 from newsweave.model import Article, Brief, Sighting, Story, from_json, to_json
@@ -27,12 +29,12 @@ class Store:
 
     def __init__(self, path: str | Path, *, readonly: bool = False) -> None:
         self.path = Path(path)
+        self._lock: IO[str] | None = None if readonly else _writer_lock(self.path)
         try:
             if readonly:
                 uri = f"file:{self.path}?mode=ro"
                 self.conn = sqlite3.connect(uri, uri=True, isolation_level=None)
             else:
-                self.path.parent.mkdir(parents=True, exist_ok=True)
                 self.conn = sqlite3.connect(self.path, isolation_level=None)
             self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             if not readonly:
@@ -41,6 +43,7 @@ class Store:
                 self.conn.execute("PRAGMA foreign_keys = ON")
                 migrate(self.conn)
         except sqlite3.DatabaseError as exc:
+            self.close_lock()
             raise StoreError(
                 f"{self.path}: cannot open as a newsweave store ({exc}); "
                 "pass another --db or remove the file"
@@ -48,6 +51,12 @@ class Store:
 
     def close(self) -> None:
         self.conn.close()
+        self.close_lock()
+
+    def close_lock(self) -> None:
+        if self._lock is not None:
+            self._lock.close()  # closing the file releases the lock
+            self._lock = None
 
     def __enter__(self) -> Store:
         return self
@@ -222,6 +231,21 @@ class Store:
             "SELECT record FROM briefs WHERE story_id = ?", (story_id,)
         ).fetchone()
         return None if row is None else from_json(Brief, row[0])
+
+
+def _writer_lock(path: Path) -> IO[str]:
+    """Hold the store's single-writer lock, or fail at once naming the store."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    lock = open(path.with_name(path.name + ".lock"), "w")  # noqa: SIM115 - held until close
+    try:
+        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError as exc:
+        lock.close()
+        raise StoreError(
+            f"{path}: another newsweave process is writing to this store; "
+            "wait for it to finish (readers such as 'newsweave stories' still work)"
+        ) from exc
+    return lock
 
 
 def _without_sightings(article: Article) -> Article:
