@@ -102,11 +102,18 @@ def _sources(articles: list[Article]) -> tuple[str, ...]:
     return tuple(out)
 
 
+# Kinds listed under Numbers. Ordinals ("second in command", "a third term") rank
+# rather than measure; they stay on the articles for conflict checks.
+LISTED_NUMBER_KINDS = frozenset({"count", "money", "percent", "measure"})
+
+
 def _numbers(articles: list[Article]) -> tuple[NumberItem, ...]:
-    """Every quantity with the sentence that states it."""
+    """Every quantity (of a listed kind) with the sentence that states it."""
     out: list[NumberItem] = []
     for a in articles:
         for q in sorted(a.quantities, key=lambda q: (q.start, q.end)):
+            if q.kind not in LISTED_NUMBER_KINDS:
+                continue
             index = q.sentence if 0 <= q.sentence < len(a.sentences) else a.sentence_of(q.start)
             citation = (cite(a, index) if index >= 0 else
                         Citation(a.id, a.label, q.start, q.end, a.text[q.start:q.end]))
