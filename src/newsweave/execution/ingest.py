@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from newsweave.brief import build_brief
 from newsweave.cluster import StoryIndex
 from newsweave.dedup import Deduplicator
+from newsweave.execution.executor import Executor, LocalExecutor
 from newsweave.ingest import read_paths
 from newsweave.model import Article, Document, Rejection, Sighting, Story, to_json
 from newsweave.pipeline import chunked, prepare_documents
@@ -52,15 +53,26 @@ def input_hash(doc: Document) -> str:
 
 
 def ingest_paths(
-    store: Store, paths: Sequence[str], progress: Progress | None = None
+    store: Store, paths: Sequence[str], progress: Progress | None = None,
+    executor: Executor | None = None,
 ) -> IngestSummary:
-    """Ingest files, folders or globs into ``store``; return the summary."""
+    """Ingest files, folders or globs into ``store``; return the summary.
+
+    ``executor`` runs the per-chunk preparation (default: in this process); folding
+    and story assignment stay here, in the store's single writer.
+    """
     summary = IngestSummary()
     state = _FoldState.load(store)
-    for chunk in chunked(_documents(read_paths(paths), store, summary, progress), INGEST_CHUNK):
-        _ingest_chunk(store, state, chunk, summary)
+    chunks = chunked(_documents(read_paths(paths), store, summary, progress), INGEST_CHUNK)
+    for chunk, results in (executor or LocalExecutor()).map(_prepare_chunk, chunks):
+        _fold_chunk(store, state, chunk, results, summary)
     refresh_briefs(store)
     return summary
+
+
+def _prepare_chunk(docs: list[Document]) -> tuple[list[Document], list[Article | Rejection]]:
+    """Per-document work of one chunk: clean and annotate (no store access)."""
+    return docs, list(prepare_documents(docs))
 
 
 def _documents(
@@ -97,10 +109,10 @@ class _FoldState:
         return cls(Deduplicator.from_articles(a for _, a in assigned), index)
 
 
-def _ingest_chunk(
-    store: Store, state: _FoldState, docs: list[Document], summary: IngestSummary
+def _fold_chunk(
+    store: Store, state: _FoldState, docs: list[Document],
+    results: list[Article | Rejection], summary: IngestSummary,
 ) -> None:
-    results = list(prepare_documents(docs))
     ordered = sorted(zip(docs, results, strict=True), key=lambda p: _arrival_key(p[1]))
     with store.transaction():
         for doc, result in ordered:
