@@ -29,7 +29,8 @@ def open_store(db: Path) -> Store:
 def run_ingest(paths: Sequence[str], db: Path) -> IngestSummary:
     """Ingest with a progress bar on stderr and a summary at the end."""
     console = Console(stderr=True)
-    columns = (TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    columns = (TextColumn("ingest: files"), BarColumn(), MofNCompleteColumn(),
+               TimeElapsedColumn())
     with Store(db) as store, Progress(*columns, console=console, transient=True) as bar:
         task = bar.add_task("ingest", total=count_inputs(paths) or None)
         summary = ingest_paths(store, paths, progress=lambda n: bar.advance(task, n))

@@ -28,7 +28,7 @@ from newsweave.store import Store
 INGEST_CHUNK = 64  # documents per committed batch: small enough to lose little on a kill
 
 STORED = ("new", "duplicate")  # rejected inputs are tried again on the next run
-Progress = Callable[[int], None]
+Progress = Callable[[int], None]  # called with the number of input files finished
 
 
 @dataclass
@@ -63,7 +63,8 @@ def ingest_paths(
     """
     summary = IngestSummary()
     state = _FoldState.load(store)
-    chunks = chunked(_documents(read_paths(paths), store, summary, progress), INGEST_CHUNK)
+    files = read_paths(paths, on_file=(lambda _: progress(1)) if progress else None)
+    chunks = chunked(_documents(files, store, summary), INGEST_CHUNK)
     for chunk, results in (executor or LocalExecutor()).map(_prepare_chunk, chunks):
         _fold_chunk(store, state, chunk, results, summary)
     refresh_briefs(store)
@@ -76,14 +77,11 @@ def _prepare_chunk(docs: list[Document]) -> tuple[list[Document], list[Article |
 
 
 def _documents(
-    items: Iterable[Document | Rejection], store: Store, summary: IngestSummary,
-    progress: Progress | None,
+    items: Iterable[Document | Rejection], store: Store, summary: IngestSummary
 ) -> Iterator[Document]:
     """Documents not seen before; rejections at read time are recorded at once."""
     for item in items:
         summary.read += 1
-        if progress:
-            progress(1)
         if isinstance(item, Rejection):
             summary.rejected.append((item.origin, item.reason))
             with store.transaction():

@@ -13,7 +13,7 @@ import glob
 import gzip
 import os
 import zlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import IO, cast
 
@@ -46,12 +46,16 @@ NOTHING_FOUND = "no records in the file: nothing to read"
 _GLOB_CHARS = frozenset("*?[")
 
 
-def read_paths(paths: Sequence[str]) -> Iterator[Document | Rejection]:
+def read_paths(
+    paths: Sequence[str], on_file: Callable[[str], None] | None = None
+) -> Iterator[Document | Rejection]:
     """Read every input under ``paths``, streaming one file (and one record) at a time.
 
     Args:
         paths: files, folders or glob patterns, as the user gave them; ``origin`` keeps
             them as given (a relative path stays relative).
+        on_file: called with each file (or unmatched path) once it has been read, in
+            step with ``count_inputs`` (for a progress bar).
 
     Yields:
         A ``Document`` per article: one per text/HTML file, one per JSON record
@@ -64,6 +68,8 @@ def read_paths(paths: Sequence[str]) -> Iterator[Document | Rejection]:
             yield target
         else:
             yield from read_file(target)
+        if on_file is not None:
+            on_file(target.origin if isinstance(target, Rejection) else target)
 
 
 def count_inputs(paths: Sequence[str]) -> int:
