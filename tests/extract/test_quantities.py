@@ -93,6 +93,24 @@ def test_age_of_a_named_person() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "written", "owner"),
+    [
+        ("Karl Voss, 20 was found guilty of the murder.", "20", "Karl Voss"),
+        ("Horton, 34, was walking with one of her children.", "34", "Horton"),
+    ],
+)
+def test_small_number_after_a_name_and_comma_is_an_age(
+    text: str, written: str, owner: str
+) -> None:
+    q = one(text, written)
+    assert (q.counted, q.unit, q.owner) == ("age", "year", owner)
+
+
+def test_number_after_a_place_and_comma_stays_a_count() -> None:
+    assert one("In Paris, 20 were killed.", "20").counted != "age"
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "The bridge opened in 1998 after a long delay.",

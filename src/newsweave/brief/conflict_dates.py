@@ -6,7 +6,8 @@ span of years) and anchored to the verb or event noun it modifies in the parse
 ``DateMention.anchor`` set at extraction, so no parser runs here.
 Two mentions from different sources conflict when their anchors are the same event
 (same lemma or event class), they share a content word besides the anchor (the
-same subject) and their values of one kind differ.
+same subject; not needed when both use the same uncommon verb), their sentences do
+not name different persons, and their values of one kind differ.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import combinations
 
-from newsweave.brief.conflict_frames import EVENT_CLASSES, STOPWORDS, cite
+from newsweave.brief.conflict_frames import EVENT_CLASSES, STOPWORDS, cite, people_in
 from newsweave.model import Article, Conflict, ConflictSide, DateMention
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -35,6 +36,11 @@ _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 # Years further apart than this are taken to be different events (a career vs a
 # single act); the dev disagreements are 1 to 10 years apart.
 MAX_YEAR_GAP = 10
+# Verbs too common to name an event by themselves ("said on Monday").
+COMMON_ANCHORS = frozenset({
+    "say", "tell", "write", "be", "have", "do", "make", "take", "get", "go", "come",
+    "report", "announce", "see", "give", "know", "find", "begin", "start", "end",
+})
 CONTEXT_MIN_SHARED = 1  # content words (besides the anchor) both sentences share
 
 
@@ -46,6 +52,7 @@ class Dated:
     value: tuple[int, ...]
     anchor: str
     context: frozenset[str]
+    people: frozenset[str]  # name words of the persons its sentence names
 
 
 def find_date_conflicts(articles: Sequence[Article]) -> list[Conflict]:
@@ -86,7 +93,7 @@ def _dated(article: Article, m: DateMention) -> Dated | None:
         return None
     words = {w.lower() for w in re.findall(r"[A-Za-z]{3,}", sentence.text)}
     context = frozenset(words - STOPWORDS - {anchor} - set(WEEKDAYS))
-    return Dated(article, m, key[0], key[1], anchor, context)
+    return Dated(article, m, key[0], key[1], anchor, context, people_in(article, m.sentence))
 
 
 def _conflicting(x: Dated, y: Dated) -> bool:
@@ -94,7 +101,12 @@ def _conflicting(x: Dated, y: Dated) -> bool:
         return False
     if _event(x.anchor) != _event(y.anchor):
         return False
-    if len((x.context & y.context) - {x.anchor, y.anchor}) < CONTEXT_MIN_SHARED:
+    if x.people and y.people and not x.people & y.people:
+        return False  # "Ivory was placed ... Tuesday" / "Thomas was placed ... Wednesday"
+    # The same uncommon verb ("admitted in 2006" / "admitted in 2005") names the
+    # event by itself; a class match or a common verb needs a shared word too.
+    same_verb = x.anchor == y.anchor and x.anchor not in COMMON_ANCHORS
+    if not same_verb and len((x.context & y.context) - {x.anchor, y.anchor}) < CONTEXT_MIN_SHARED:
         return False
     if x.kind in ("year", "years"):
         return abs(x.value[0] - y.value[0]) <= MAX_YEAR_GAP
@@ -109,6 +121,8 @@ def _event(lemma: str) -> str:
 # (the Grigoropoulos "Sunday" vs "Saturday's shooting" disagreement in the dev set).
 DATE_EVENTS = dict.fromkeys(
     ("kill", "killing", "shoot", "shooting", "murder", "slay", "gun"), "killing"
+) | dict.fromkeys(("foil", "thwart", "repel", "repulse", "avert"), "foiled") | dict.fromkeys(
+    ("serve", "hold"), "served"
 )
 
 

@@ -170,15 +170,21 @@ def predict_record(record: Record, path: Path) -> list[Prediction]:
     for raw, result in zip(record["documents"], _prepare(docs), strict=True):
         if isinstance(result, Article):
             articles.append(result)
-            by_article[result.id] = raw
+            by_article[article_key(result.id, result.label)] = raw
     return [to_prediction(c, by_article) for c in find_conflicts(articles)]
+
+
+def article_key(article_id: str, label: str) -> str:
+    """Which raw document an article came from: two outlets can print the same
+    text (one article id), so the source label tells them apart."""
+    return f"{article_id}\x1f{label}"
 
 
 def to_prediction(conflict: Conflict, by_article: dict[str, Record]) -> Prediction:
     """A conflict in the set's prediction format."""
     mentions: list[Mention] = []
     for side in conflict.sides:
-        raw = by_article[side.citation.article_id]
+        raw = by_article[article_key(side.citation.article_id, side.citation.source)]
         mention: Mention = {"doc": raw["id"], "value": side.value}
         mention.update(_locate(raw, side.citation.text, side.value_start - side.citation.start,
                                side.value))

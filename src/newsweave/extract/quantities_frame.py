@@ -48,6 +48,7 @@ DESIGNATION_RE = re.compile(r"\b([A-Z]{1,4})\s?-?\s?(\d{1,4})s?\b")
 # with it; further away it is the next item of a list ("rifles, a launcher and").
 JOINED_GAP = 2
 MAX_CLIMB = 6  # dependency hops from a number to its verb; deeper is another clause
+NOT_PERSON = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME", "CARDINAL"})
 MAX_AGE = 120  # "Robert Buckley, 32": an appositive number below this is an age
 
 COUNTRY_ALIASES: dict[str, str] = {
@@ -97,6 +98,8 @@ def frame_of(doc: Doc, tok: Token, start: int, end: int) -> Frame:
         noun = None
     elif noun is None and top.dep_ == "appos" and _is_age(tok, top):
         counted, unit, owner = "age", "year", _ent_text(top.head)
+    elif noun is None and (person := _comma_person(doc, start, tok)) is not None:
+        counted, unit, owner = "age", "year", _ent_text(person)
     held = noun is None and counted is None
     part = False
     if held:
@@ -175,6 +178,19 @@ def _unit(tok: Token | None) -> str | None:
 def _is_age(tok: Token, top: Token) -> bool:
     """"Robert Buckley, 32": a small number in apposition to a person."""
     return _ent(top.head) == "PERSON" and tok.like_num and _as_float(tok.text) < MAX_AGE
+
+
+def _comma_person(doc: Doc, start: int, tok: Token) -> Token | None:
+    """The person of "Andrew Lopez, 20 was found" (a parse that misses the
+    apposition): a small bare number right after a person's name and a comma."""
+    first = next((t for t in doc if t.idx == start), None)
+    if first is None or first.i < 2 or not tok.like_num or _as_float(tok.text) >= MAX_AGE:
+        return None
+    comma, name = doc[first.i - 1], doc[first.i - 2]
+    # The small parser often tags a surname ORG or NORP; places are excluded so
+    # "In Paris, 20 were killed" stays a count.
+    person = _ent(name) == "PERSON" or (name.pos_ == "PROPN" and _ent(name) not in NOT_PERSON)
+    return name if comma.text == "," and person else None
 
 
 def _as_float(text: str) -> float:
