@@ -18,15 +18,11 @@ from dataclasses import dataclass
 from itertools import combinations
 
 from newsweave.brief.conflict_frames import EVENT_CLASSES, STOPWORDS, cite, people_in
+from newsweave.lexicon import MONTH_PATTERN, MONTHS, WEEKDAYS
 from newsweave.model import Article, Conflict, ConflictSide, DateMention
 
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _WEEKDAY = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
-_MONTH_NAME = (
-    r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?![a-z])"
-)
+_MONTH_NAME = f"({MONTH_PATTERN})"
 _MONTH_DAY = re.compile(
     rf"\b(?:{_MONTH_NAME}\.?\s+(\d{{1,2}})\b"
     rf"|(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_NAME})",
@@ -70,11 +66,11 @@ def find_date_conflicts(articles: Sequence[Article]) -> list[Conflict]:
 def date_key(text: str) -> tuple[str, tuple[int, ...]] | None:
     """What a date expression states: a weekday, a month-day, a year or a year span."""
     if m := _MONTH_DAY.search(text):
-        month = (m.group(1) or m.group(4)).lower()[:3]
+        month = (m.group(1) or m.group(4)).lower()
         day = int(m.group(2) or m.group(3))
-        return ("day", (MONTHS.index(month) + 1, day)) if 1 <= day <= 31 else None
+        return ("day", (MONTHS[month], day)) if 1 <= day <= 31 else None
     if m := _WEEKDAY.search(text):
-        return "weekday", (WEEKDAYS.index(m.group(1).lower()),)
+        return "weekday", (WEEKDAYS[m.group(1).lower()],)
     years = [int(y) for y in _YEAR.findall(text)]
     if len(years) == 2 and years[0] < years[1]:
         return "years", (years[0], years[1])

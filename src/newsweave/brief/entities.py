@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from newsweave.extract.entities import SHORT_TITLES
+from newsweave.lexicon import COUNTRY_ALIASES, DEMONYMS
 from newsweave.model import Article, EntityGroup, EntityRef
 from newsweave.model.article import EntityLabel
 
@@ -29,24 +30,6 @@ GROUPED_LABELS: frozenset[EntityLabel] = frozenset({"PERSON", "ORG", "PLACE", "E
 TOKEN_SIMILARITY = 85.0
 FUZZY_MIN_CHARS = 5  # below this a one-letter change is a different name ("Ali"/"Ari")
 
-COUNTRY_ALIASES: dict[str, str] = {
-    "us": "united states", "usa": "united states", "america": "united states",
-    "united states of america": "united states", "the states": "united states",
-    "uk": "united kingdom", "britain": "united kingdom",
-    "great britain": "united kingdom", "gb": "united kingdom",
-    "uae": "united arab emirates", "ussr": "soviet union", "drc": "congo",
-    "prc": "china", "dprk": "north korea", "rok": "south korea",
-}  # fmt: skip
-# Demonyms inside longer names map to the country ("Iraqi Parliament").
-DEMONYMS: dict[str, str] = {
-    "iraqi": "iraq", "iranian": "iran", "syrian": "syria", "afghan": "afghanistan",
-    "israeli": "israel", "american": "united states", "british": "united kingdom",
-    "french": "france", "german": "germany", "russian": "russia", "chinese": "china",
-    "japanese": "japan", "indian": "india", "pakistani": "pakistan",
-    "turkish": "turkey", "egyptian": "egypt", "mexican": "mexico",
-    "canadian": "canada", "australian": "australia", "italian": "italy",
-    "spanish": "spain", "ukrainian": "ukraine", "korean": "korea",
-}  # fmt: skip
 GIVEN_NAME_FORMS: dict[str, str] = {
     "bill": "william", "will": "william", "billy": "william", "bob": "robert",
     "rob": "robert", "bobby": "robert", "mike": "michael", "jim": "james",

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from newsweave.extract.quantities_frame import frame_of
 from newsweave.extract.quantities_scan import NumberSpan, scan_numbers, scan_ordinals
+from newsweave.lexicon import MONTH_PATTERN
 from newsweave.model import Quantity, Sentence
 from newsweave.model.article import QuantityKind
 
@@ -35,10 +36,6 @@ _HEDGE_RE = re.compile(
     + r")\s*(?:a\s+|an\s+)?$",
     re.IGNORECASE,
 )
-_MONTHS = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?![a-z])"
-)
 _URL_RE = re.compile(r"https?://\S+|www\.\S+|\b\S+\.(?:com|org|net|gov|co\.uk)\S*")
 _PHONE_RE = re.compile(
     r"(?<!\d)(?:\+?\d{1,3}[\s-])?(?:\(\d{3}\)\s?|\b0\d{2,4}[\s-]?|\b\d{3}[-.])"
@@ -50,9 +47,9 @@ _TIME_AFTER = re.compile(
     re.IGNORECASE,
 )
 _TIME_BEFORE = re.compile(r"\d\s?:\s?$")
-_MONTH_BEFORE = re.compile(rf"\b{_MONTHS}\.?\s*$", re.IGNORECASE)
+_MONTH_BEFORE = re.compile(rf"\b{MONTH_PATTERN}\.?\s*$", re.IGNORECASE)
 _MONTH_AFTER = re.compile(
-    rf"^(?:st|nd|rd|th)?\s*(?:of\s+)?{_MONTHS}\b", re.IGNORECASE
+    rf"^(?:st|nd|rd|th)?\s*(?:of\s+)?{MONTH_PATTERN}\b", re.IGNORECASE
 )
 _SLASH = re.compile(r"^\s?/\s?\d|^\s?-\s?\d{2}\s?-")
 _SLASH_BEFORE = re.compile(r"\d\s?/\s?$")

@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from newsweave.lexicon import COUNTRY_ALIASES, DEMONYMS, country_display
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
@@ -51,19 +53,16 @@ MAX_CLIMB = 6  # dependency hops from a number to its verb; deeper is another cl
 NOT_PERSON = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME", "CARDINAL"})
 MAX_AGE = 120  # "Robert Buckley, 32": an appositive number below this is an age
 
-COUNTRY_ALIASES: dict[str, str] = {
-    "u.s.": "US", "us": "US", "u.s": "US", "usa": "US", "united states": "US",
-    "america": "US", "american": "US", "americans": "US", "washington": "US",
-    "u.k.": "UK", "uk": "UK", "britain": "UK", "great britain": "UK",
-    "united kingdom": "UK", "british": "UK", "briton": "UK", "britons": "UK",
-    "iranian": "Iran", "iranians": "Iran", "iraqi": "Iraq", "iraqis": "Iraq",
-    "israeli": "Israel", "russian": "Russia", "chinese": "China", "french": "France",
-    "german": "Germany", "indian": "India", "greek": "Greece", "turkish": "Turkey",
-    "syrian": "Syria", "mexican": "Mexico", "canadian": "Canada",
-    "somali": "Somalia", "yemeni": "Yemen", "australian": "Australia",
-    "english": "UK", "englishman": "UK", "european": "EU", "eu": "EU",
-    "european union": "EU", "north korean": "North Korea", "south korean": "South Korea",
-}
+# Owner spellings -> one display form ("the U.S.", "Americans" -> "US"): the shared
+# country tables, plus plurals of demonyms and capitals that stand for governments.
+OWNER_NAMES: dict[str, str] = {
+    **{alias: country_display(c) for alias, c in COUNTRY_ALIASES.items()},
+    **{c: country_display(c) for c in {*COUNTRY_ALIASES.values(), *DEMONYMS.values()}},
+    **{d: country_display(c) for d, c in DEMONYMS.items()},
+    **{d + "s": country_display(c) for d, c in DEMONYMS.items() if not d.endswith("sh")},
+    "u.s.": "US", "u.s": "US", "u.k.": "UK", "washington": "US",
+    "briton": "UK", "britons": "UK", "english": "UK", "englishman": "UK",
+}  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,7 +83,7 @@ def normalize_owner(name: str) -> str:
         if low.startswith(art):
             t, low = t[len(art) :], low[len(art) :]
     t = t.removesuffix("'s").removesuffix("’s")
-    return COUNTRY_ALIASES.get(low.removesuffix("'s"), t)
+    return OWNER_NAMES.get(low.removesuffix("'s"), t)
 
 
 def frame_of(doc: Doc, tok: Token, start: int, end: int) -> Frame:
