@@ -2,10 +2,11 @@
 
 from newsweave.cluster.batch import STORY_CUT, canonical_order, cluster_batch
 from newsweave.cluster.features import TITLE_WEIGHT, Features, content_words, extract_features
-from newsweave.cluster.incremental import STREAM_CUT, StoryIndex
+from newsweave.cluster.incremental import CENTROID_CUT, STREAM_CUT, StoryIndex
 from newsweave.cluster.similarity import ENTITY_WEIGHT, STORY_WINDOW_DAYS
 
 __all__ = [
+    "CENTROID_CUT",
     "ENTITY_WEIGHT",
     "STORY_CUT",
     "STORY_WINDOW_DAYS",

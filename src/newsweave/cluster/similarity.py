@@ -58,13 +58,24 @@ def _cosines(a: csr_matrix, b: csr_matrix) -> np.ndarray:
     return dense
 
 
+def blend(
+    word: np.ndarray, entity: np.ndarray, both: np.ndarray, day_gap: np.ndarray
+) -> np.ndarray:
+    """The one scoring: word and entity cosines mixed, zero outside the time window.
+
+    ``both`` says where both sides have entities; ``day_gap`` is the absolute gap in
+    days (NaN where either side is undated, which never splits).
+    """
+    blended = np.where(both, (1.0 - ENTITY_WEIGHT) * word + ENTITY_WEIGHT * entity, word)
+    with np.errstate(invalid="ignore"):
+        apart = day_gap > STORY_WINDOW_DAYS
+    result: np.ndarray = np.clip(np.where(apart, 0.0, blended), 0.0, 1.0)
+    return result
+
+
 def similarity(a: Block, b: Block) -> np.ndarray:
     """Blended similarity of every row of ``a`` with every row of ``b`` (in [0, 1])."""
     word = _cosines(a.words, b.words)
     entity = _cosines(a.entities, b.entities)
     both = a.has_entities[:, None] & b.has_entities[None, :]
-    blended = np.where(both, (1.0 - ENTITY_WEIGHT) * word + ENTITY_WEIGHT * entity, word)
-    with np.errstate(invalid="ignore"):
-        apart = np.abs(a.days[:, None] - b.days[None, :]) > STORY_WINDOW_DAYS
-    result: np.ndarray = np.clip(np.where(apart, 0.0, blended), 0.0, 1.0)
-    return result
+    return blend(word, entity, both, np.abs(a.days[:, None] - b.days[None, :]))
