@@ -17,9 +17,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import combinations
 
-from newsweave.brief.conflict_frames import EVENT_CLASSES, STOPWORDS, cite, people_in
+from newsweave.brief.conflict_frames import (
+    EVENT_CLASSES,
+    STOPWORDS,
+    first_per_source,
+    people_in,
+    side_at,
+)
 from newsweave.lexicon import MONTH_PATTERN, MONTHS, WEEKDAYS
-from newsweave.model import Article, Conflict, ConflictSide, DateMention
+from newsweave.model import Article, Conflict, DateMention
 
 _WEEKDAY = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
 _MONTH_NAME = f"({MONTH_PATTERN})"
@@ -124,19 +130,9 @@ DATE_EVENTS = dict.fromkeys(
 
 def _conflict(group: list[Dated]) -> Conflict:
     """One conflict per event and pair of dates: one side per source."""
-    per_source: dict[str, Dated] = {}
-    for d in sorted(group, key=lambda d: d.value):
-        per_source.setdefault(d.article.label, d)
-    chosen = list(per_source.values())
-    sides = tuple(
-        ConflictSide(
-            value=d.mention.text,
-            value_start=d.mention.start,
-            value_end=d.mention.end,
-            citation=cite(d.article, d.mention.sentence, d.mention.start, d.mention.end),
-        )
-        for d in chosen
-    )
+    chosen = first_per_source(sorted(group, key=lambda d: d.value), lambda d: d.article)
+    sides = tuple(side_at(d.article, d.mention.sentence, d.mention.start, d.mention.end)
+                  for d in chosen)
     what = {"weekday": "day of the week", "day": "date", "year": "year", "years": "years"}
     anchors = " / ".join(dict.fromkeys(d.anchor for d in chosen))
     values = " vs ".join(dict.fromkeys(d.mention.text for d in chosen))

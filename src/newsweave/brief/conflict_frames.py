@@ -10,9 +10,13 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import TypeVar
 
-from newsweave.model import Article, Citation, Quantity
+from newsweave.model import Article, Citation, ConflictSide, Quantity
+
+T = TypeVar("T")
 
 # Counted-thing synonyms: lemma -> class name (the plural shown to readers).
 THING_CLASSES: dict[str, str] = {
@@ -327,6 +331,20 @@ def apart(a: Figure, b: Figure) -> float:
     """Relative gap between two values: |a - b| / max(a, b)."""
     hi = max(a.base, b.base)
     return abs(a.base - b.base) / hi if hi else 0.0
+
+
+def side_at(article: Article, sentence: int, start: int, end: int) -> ConflictSide:
+    """A conflict side: the value at ``start:end``, quoted in its whole sentence."""
+    return ConflictSide(value=article.text[start:end], value_start=start, value_end=end,
+                        citation=cite(article, sentence, start, end))
+
+
+def first_per_source(items: Iterable[T], article_of: Callable[[T], Article]) -> list[T]:
+    """The first item of each source, in the given order (one side per outlet)."""
+    chosen: dict[str, T] = {}
+    for item in items:
+        chosen.setdefault(article_of(item).label, item)
+    return list(chosen.values())
 
 
 def cite(article: Article, sentence: int, start: int, end: int) -> Citation:

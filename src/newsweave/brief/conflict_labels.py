@@ -23,8 +23,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import combinations
 
-from newsweave.brief.conflict_frames import STOPWORDS, cite
-from newsweave.model import Article, Conflict, ConflictSide
+from newsweave.brief.conflict_frames import STOPWORDS, first_per_source, side_at
+from newsweave.model import Article, Conflict
 
 # A telephone number: 9 to 15 digits in groups of 2-5 separated by spaces, dots or
 # hyphens, in a sentence that asks readers to call.
@@ -159,19 +159,8 @@ def _records(article: Article, i: int, base: int, text: str) -> list[Label]:
 
 def _conflict(group: list[Label]) -> Conflict:
     """One conflict per key and pair of values: one side per source."""
-    per_source: dict[str, Label] = {}
-    for lab in sorted(group, key=lambda g: g.value):
-        per_source.setdefault(lab.article.label, lab)
-    chosen = list(per_source.values())
-    sides = tuple(
-        ConflictSide(
-            value=lab.article.text[lab.start : lab.end],
-            value_start=lab.start,
-            value_end=lab.end,
-            citation=cite(lab.article, lab.sentence, lab.start, lab.end),
-        )
-        for lab in chosen
-    )
+    chosen = first_per_source(sorted(group, key=lambda g: g.value), lambda g: g.article)
+    sides = tuple(side_at(lab.article, lab.sentence, lab.start, lab.end) for lab in chosen)
     kind, key = chosen[0].kind, chosen[0].key
     values = " vs ".join(dict.fromkeys(s.value for s in sides))
     what = {
