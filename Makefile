@@ -45,4 +45,4 @@ bench: $(VENV)/.installed-test
 	$(BIN)/python benchmarks/run.py
 
 clean:
-	rm -rf $(OUT) $(DB) $(DB)-wal $(DB)-shm .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(OUT) $(DB) $(DB)-wal $(DB)-shm $(DB).lock .pytest_cache .mypy_cache .ruff_cache
