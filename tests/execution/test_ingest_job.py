@@ -127,3 +127,17 @@ def test_ingest_in_parts_equals_ingest_at_once(
         got = snapshot(store)
     assert got[0] == expected[0]
     assert got[1] == expected[1]
+
+
+def test_citations_name_every_outlet_that_ran_a_folded_copy(ingested: Path) -> None:
+    with Store(ingested) as store:
+        folded = max(store.articles(), key=lambda a: len(a.sightings))
+        story = store.story_of(folded.id)
+        assert story is not None
+        brief = store.brief(story)
+        assert brief is not None
+        citing = [s for s in (*brief.summary, *brief.agreed, *brief.single_source)
+                  if any(c.article_id == folded.id for c in s.citations)]
+        assert citing
+        for statement in citing:
+            assert set(folded.sources) <= set(statement.sources)

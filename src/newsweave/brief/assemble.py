@@ -116,7 +116,7 @@ def _numbers(articles: list[Article]) -> tuple[NumberItem, ...]:
                 continue
             index = q.sentence if 0 <= q.sentence < len(a.sentences) else a.sentence_of(q.start)
             citation = (cite(a, index) if index >= 0 else
-                        Citation(a.id, a.label, q.start, q.end, a.text[q.start:q.end]))
+                        Citation.quote(a, q.start, q.end))
             out.append(NumberItem(text=q.text, value=q.value, kind=q.kind,
                                   counted=q.counted, citation=citation, unit=q.unit))
     return tuple(out)

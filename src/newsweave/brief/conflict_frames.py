@@ -352,4 +352,4 @@ def cite(article: Article, sentence: int, start: int, end: int) -> Citation:
     if 0 <= sentence < len(article.sentences):
         s = article.sentences[sentence]
         start, end = min(start, s.start), max(end, s.end)
-    return Citation(article.id, article.label, start, end, article.text[start:end])
+    return Citation.quote(article, start, end)

@@ -185,5 +185,4 @@ def cosine_matrix(features: Sequence[SentenceFeature]) -> np.ndarray:
 def cite(article: Article, index: int) -> Citation:
     """A citation quoting the whole sentence ``index`` of ``article``."""
     s = article.sentences[index]
-    return Citation(article_id=article.id, source=article.label, start=s.start,
-                    end=s.end, text=article.text[s.start:s.end])
+    return Citation.quote(article, s.start, s.end)

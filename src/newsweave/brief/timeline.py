@@ -98,4 +98,4 @@ def _citation(article: Article, mention: DateMention) -> Citation:
         start, end = s.start, s.end
     else:
         start, end = mention.start, mention.end
-    return Citation(article.id, article.label, start, end, article.text[start:end])
+    return Citation.quote(article, start, end)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from newsweave.model.article import EntityLabel, QuantityKind
+from newsweave.model.article import Article, EntityLabel, QuantityKind
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,13 +26,24 @@ class Story:
 
 @dataclass(frozen=True, slots=True)
 class Citation:
-    """A quoted sentence of one article: ``text == article.text[start:end]``."""
+    """A quoted sentence of one article: ``text == article.text[start:end]``.
+
+    ``also`` names the other outlets that ran the same text (folded copies): they
+    state the sentence too.
+    """
 
     article_id: str
     source: str
     start: int
     end: int
     text: str
+    also: tuple[str, ...] = ()
+
+    @classmethod
+    def quote(cls, article: Article, start: int, end: int) -> Citation:
+        """Quote ``article.text[start:end]``, naming every outlet that ran the article."""
+        return cls(article.id, article.label, start, end, article.text[start:end],
+                   also=article.sources[1:])
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,10 +55,12 @@ class Statement:
 
     @property
     def sources(self) -> tuple[str, ...]:
+        """Every outlet that states it: cited articles first, then their copies."""
         out: list[str] = []
-        for c in self.citations:
-            if c.source not in out:
-                out.append(c.source)
+        for name in (*(c.source for c in self.citations),
+                     *(o for c in self.citations for o in c.also)):
+            if name not in out:
+                out.append(name)
         return tuple(out)
 
 
