@@ -18,13 +18,14 @@ and field (``title`` or ``text``) it came from. Scoring follows the set's README
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
 from newsweave.brief.conflicts import find_conflicts
-from newsweave.evaluate.base import EvalReport, Record, Writer
-from newsweave.model import Article, Conflict, Document, Rejection
+from newsweave.evaluate.base import EvalReport, Record, Writer, document_origin
+from newsweave.model import Article, Conflict, Document
+from newsweave.pipeline import prepare_documents
 
 Mention = dict[str, Any]
 Prediction = dict[str, Any]  # {"mentions": [Mention, ...]}
@@ -139,9 +140,8 @@ def story_documents(record: Record, path: Path) -> list[Document]:
     """The record's documents as plain text (title, blank line, text), one source each."""
     docs: list[Document] = []
     for i, doc in enumerate(record["documents"]):
-        name = str(doc.get("id") or i).replace(":", "-").replace("/", "-")
         docs.append(Document(
-            origin=f"{path.name}/{record['id']}/{name}".replace(":", "-"),
+            origin=document_origin(path, record, doc, i),
             content=_combined(doc),
             format="text",
             source=doc.get("source") or None,
@@ -155,19 +155,12 @@ def _combined(doc: Record) -> str:
     return f"{title}{TITLE_SEPARATOR}{text}" if title else text
 
 
-def _prepare(docs: list[Document]) -> Iterator[Article | Rejection]:
-    """Clean and annotate like every entry point of the product."""
-    from newsweave.pipeline import prepare_documents
-
-    return prepare_documents(docs)
-
-
 def predict_record(record: Record, path: Path) -> list[Prediction]:
     """Predicted conflicts of one event, each side mapped to its document and field."""
     docs = story_documents(record, path)
     by_article: dict[str, Record] = {}
     articles: list[Article] = []
-    for raw, result in zip(record["documents"], _prepare(docs), strict=True):
+    for raw, result in zip(record["documents"], prepare_documents(docs), strict=True):
         if isinstance(result, Article):
             articles.append(result)
             by_article[article_key(result.id, result.label)] = raw

@@ -15,7 +15,7 @@ from typing import Any
 
 from newsweave.brief import build_brief
 from newsweave.errors import MissingExtraError
-from newsweave.evaluate.base import EvalReport, Record, Writer
+from newsweave.evaluate.base import EvalReport, Record, Writer, document_origin
 from newsweave.model import Article, Document
 from newsweave.pipeline import prepare_documents
 
@@ -32,16 +32,11 @@ def _scorer() -> Any:
 
 
 def story_documents(record: Record, path: Path) -> list[Document]:
-    """The record's documents as plain-text inputs, one outlet each.
-
-    The origin ends in a per-document name so that each document gets its own source
-    label (the files carry no outlet names).
-    """
+    """The record's documents as plain-text inputs, one outlet each."""
     docs: list[Document] = []
     for i, doc in enumerate(record["documents"]):
-        name = str(doc.get("id") or i).replace(":", "-").replace("/", "-")
         docs.append(Document(
-            origin=f"{path.name}/{record['id']}/{name}",
+            origin=document_origin(path, record, doc, i),
             content=doc.get("text") or "",
             format="text",
             title=doc.get("title") or None,

@@ -143,17 +143,14 @@ class Article:
     @property
     def label(self) -> str:
         """How a brief names this article's source: outlet, else the file name."""
-        if self.source:
-            return self.source
-        name = self.origin.rsplit("/", 1)[-1]
-        return name.split(":", 1)[0].rsplit(".", 1)[0] or self.id
+        return self.source or origin_name(self.origin) or self.id
 
     @property
     def sources(self) -> tuple[str, ...]:
         """Every distinct outlet that ran this article, this one first."""
         seen = [self.label]
         for s in self.sightings:
-            name = s.source or s.origin.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+            name = s.source or origin_name(s.origin) or s.origin
             if name not in seen:
                 seen.append(name)
         return tuple(seen)
@@ -164,6 +161,12 @@ class Article:
             if s.start <= offset < s.end:
                 return i
         return -1
+
+
+def origin_name(origin: str) -> str:
+    """The file name of an origin, without folder, record suffix or extension."""
+    name = origin.rsplit("/", 1)[-1]
+    return name.split(":", 1)[0].rsplit(".", 1)[0]
 
 
 def article_id(text: str) -> str:
