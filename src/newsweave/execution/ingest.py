@@ -149,8 +149,7 @@ def _fold_one(
 
 
 def _record_duplicate(store: Store, original: str, copy: Article) -> None:
-    stored = store.article(original)
-    if stored is not None and stored.origin == copy.origin:
+    if store.origin_of(original) == copy.origin:
         return  # the same input read again under the same name: nothing new
     store.add_sighting(original, Sighting(copy.origin, copy.source, copy.url, copy.published))
     story_id = store.story_of(original)

@@ -128,6 +128,12 @@ class Store:
         found = row.fetchone()
         return None if found is None else self._with_sightings(from_json(Article, found[0]))
 
+    def origin_of(self, article_id: str) -> str | None:
+        """Where a stored article was first read from (None when not stored)."""
+        row = self.conn.execute("SELECT origin FROM articles WHERE id = ?", (article_id,))
+        found = row.fetchone()
+        return None if found is None else str(found[0])
+
     def articles(self) -> Iterator[Article]:
         """Every stored article, in arrival order."""
         for (record,) in self.conn.execute("SELECT record FROM articles ORDER BY seq"):
