@@ -16,10 +16,11 @@ from newsweave.brief.align import Alignment, align
 from newsweave.brief.conflicts import find_conflicts
 from newsweave.brief.entities import group_entities
 from newsweave.brief.facts import agreed_facts, single_source_facts
-from newsweave.brief.features import cite, content_stems
+from newsweave.brief.features import content_stems
+from newsweave.brief.numbers import list_numbers
 from newsweave.brief.summary import lexrank, summarize
 from newsweave.brief.timeline import build_timeline, collect_dates
-from newsweave.model import Article, Brief, Citation, NumberItem
+from newsweave.model import Article, Brief
 
 # Longest headline shown, in characters: fits one line of a listing at 100 columns;
 # neus-val titles have a median of 71 characters and 9% of them are cut.
@@ -102,26 +103,6 @@ def _sources(articles: list[Article]) -> tuple[str, ...]:
     return tuple(out)
 
 
-# Kinds listed under Numbers. Ordinals ("second in command", "a third term") rank
-# rather than measure; they stay on the articles for conflict checks.
-LISTED_NUMBER_KINDS = frozenset({"count", "money", "percent", "measure"})
-
-
-def _numbers(articles: list[Article]) -> tuple[NumberItem, ...]:
-    """Every quantity (of a listed kind) with the sentence that states it."""
-    out: list[NumberItem] = []
-    for a in articles:
-        for q in sorted(a.quantities, key=lambda q: (q.start, q.end)):
-            if q.kind not in LISTED_NUMBER_KINDS:
-                continue
-            index = q.sentence if 0 <= q.sentence < len(a.sentences) else a.sentence_of(q.start)
-            citation = (cite(a, index) if index >= 0 else
-                        Citation.quote(a, q.start, q.end))
-            out.append(NumberItem(text=q.text, value=q.value, kind=q.kind,
-                                  counted=q.counted, citation=citation, unit=q.unit))
-    return tuple(out)
-
-
 def build_brief(story_id: str, articles: Sequence[Article]) -> Brief:
     """The cross-source brief of one story.
 
@@ -146,7 +127,7 @@ def build_brief(story_id: str, articles: Sequence[Article]) -> Brief:
         single_source=single_source_facts(ordered, alignment),
         conflicts=conflicts,
         entities=group_entities(ordered),
-        numbers=_numbers(ordered),
+        numbers=list_numbers(ordered),
         dates=collect_dates(ordered),
         timeline=build_timeline(ordered),
     )

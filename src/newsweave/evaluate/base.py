@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -37,3 +38,15 @@ def read_jsonl(path: Path) -> Iterator[Record]:
         for line in fh:
             if line.strip():
                 yield json.loads(line)
+
+
+CALIBRATION_HALF = "a"  # thresholds are fitted on half "a" only; "b" checks them
+
+
+def split_half(record_id: str) -> str:
+    """The fixed half ("a" or "b") of a dev set an id belongs to.
+
+    Derived from the id alone (crc32 parity), so every evaluation splits a set the
+    same way on every machine: calibrate on "a", report "a" and "b".
+    """
+    return "a" if zlib.crc32(record_id.encode("utf-8")) % 2 == 0 else "b"
