@@ -5,7 +5,6 @@ from __future__ import annotations
 from newsweave.brief.features import cite
 from newsweave.model import Article, Citation, NumberItem
 
-
 # Kinds listed under Numbers. Ordinals ("second in command", "a third term") rank
 # rather than measure; they stay on the articles for conflict checks.
 LISTED_NUMBER_KINDS = frozenset({"count", "money", "percent", "measure"})
