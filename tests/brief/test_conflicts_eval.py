@@ -2,16 +2,26 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from newsweave.errors import InputError
+from newsweave.evaluate.base import split_half
 from newsweave.evaluate.conflicts import (
     baseline_predictions,
+    gold_verdict,
+    load_verdicts,
     mention_matches,
+    precision,
     predict_record,
+    run,
     score,
+    unjudged,
+    verdict,
+    with_halves,
 )
 
 
@@ -108,3 +118,120 @@ def test_predictions_map_back_to_title_and_text() -> None:
 @pytest.mark.parametrize("value", ["", "--"])
 def test_empty_values_never_match(value: str) -> None:
     assert not mention_matches({"doc": "d1", "value": value}, gold("d1", "--", 0))
+
+
+def judged_line(event: str, verdict: str, *mentions: tuple[str, str]) -> dict[str, Any]:
+    return {"event": event, "mentions": [list(m) for m in mentions], "verdict": verdict,
+            "why": "test"}
+
+
+def write_lines(path: Path, rows: list[dict[str, Any]]) -> Path:
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    return path
+
+
+def test_gold_verdicts_real_borderline_false_or_none() -> None:
+    assert gold_verdict(RECORD, pred(("d1", "12"), ("d2", "18"))["mentions"]) == "real"
+    assert gold_verdict(RECORD, pred(("d3", "18 cars"), ("d1", "12"))["mentions"]) == "borderline"
+    assert gold_verdict(RECORD, pred(("d3", "Nine"), ("d2", "18"))["mentions"]) == "false"
+    assert gold_verdict(RECORD, pred(("d1", "hurt"), ("d3", "shops"))["mentions"]) is None
+
+
+def test_a_gold_conflict_outranks_a_compatible_item() -> None:
+    record = {**RECORD, "compatible": [
+        {"type": "count", "borderline": False, "subject": "same values",
+         "mentions": [gold("d1", "12", 12), gold("d2", "18", 12)]}]}
+    assert gold_verdict(record, pred(("d1", "12"), ("d2", "18"))["mentions"]) == "real"
+
+
+def test_judged_verdicts_match_the_set_of_normalised_values(tmp_path: Path) -> None:
+    path = write_lines(tmp_path / "j.jsonl", [
+        judged_line("event-1", "false", ("d1", "hurt"), ("d3", "Shops"))])
+    verdicts = load_verdicts([path])
+    assert verdict(RECORD, pred(("d3", "shops!"), ("d1", "Hurt"))["mentions"], verdicts) == "false"
+    assert verdict(RECORD, pred(("d3", "shops"), ("d2", "hurt"))["mentions"], verdicts) is None
+    other = {**RECORD, "id": "event-9"}
+    assert verdict(other, pred(("d1", "hurt"), ("d3", "shops"))["mentions"], verdicts) is None
+
+
+def test_the_gold_set_decides_before_the_judged_files(tmp_path: Path) -> None:
+    path = write_lines(tmp_path / "j.jsonl", [
+        judged_line("event-1", "false", ("d1", "12"), ("d2", "18"))])
+    assert verdict(RECORD, pred(("d1", "12"), ("d2", "18"))["mentions"],
+                   load_verdicts([path])) == "real"
+
+
+@pytest.mark.parametrize("row", [
+    {"event": "event-1", "mentions": [["d1", "12"]], "verdict": "maybe"},
+    {"event": "event-1", "verdict": "real"},
+    {"event": "event-1", "mentions": [["d1"]], "verdict": "real"},
+])
+def test_a_bad_judged_line_names_its_file_and_line(tmp_path: Path, row: dict[str, Any]) -> None:
+    path = write_lines(tmp_path / "j.jsonl", [judged_line("e", "real", ("d1", "1")), row])
+    with pytest.raises(InputError, match=r"j\.jsonl:2"):
+        load_verdicts([path])
+
+
+def test_precision_counts_judged_predictions_only(tmp_path: Path) -> None:
+    verdicts = load_verdicts([write_lines(tmp_path / "j.jsonl", [
+        judged_line("event-1", "real", ("d1", "hurt"), ("d3", "burned")),
+        judged_line("event-1", "false", ("d2", "hurt"), ("d3", "burned"))])])
+    preds = [pred(("d1", "12"), ("d2", "18")),          # gold: real
+             pred(("d3", "18 cars"), ("d1", "12")),     # gold: borderline
+             pred(("d3", "Nine"), ("d2", "18")),        # gold: false
+             pred(("d1", "hurt"), ("d3", "burned")),    # judged: real
+             pred(("d2", "hurt"), ("d3", "burned")),    # judged: false
+             pred(("d1", "said"), ("d2", "said")),      # no verdict
+             pred(("d1", "12"), ("d1", "hurt"), ("d2", "x"))]  # void: one doc, two values
+    m = precision([(RECORD, preds)], verdicts)
+    assert (m["judged"], m["unjudged"]) == (5, 1)
+    assert m["precision"] == 0.6
+    assert m["strict_precision"] == 0.4
+    (line,) = unjudged([(RECORD, preds)], verdicts)
+    assert line["event"] == "event-1"
+    assert line["mentions"] == [["d1", "said"], ["d2", "said"]]
+
+
+def test_every_metric_is_reported_on_each_half() -> None:
+    ids = [f"event-{i}" for i in range(12)]
+    records = [{**RECORD, "id": i} for i in ids]
+    pairs = [(r, [pred(("d1", "12"), ("d2", "18"))] if split_half(r["id"]) == "a" else [])
+             for r in records]
+    m = with_halves(pairs, lambda p: p[0]["id"], lambda part: {**score(part),
+                                                               **precision(part, {})})
+    halves = {h: sum(split_half(i) == h for i in ids) for h in "ab"}
+    assert all(halves.values()), "the ids should fall in both halves"
+    assert m["recall[a]"] == 1.0 and m["recall[b]"] == 0.0
+    assert m["judged[a]"] == halves["a"] and m["judged[b]"] == 0
+    assert m["conflicts_per_event"] == pytest.approx(halves["a"] / len(ids), abs=1e-4)
+    assert {k for k in m if "[" not in k} == {k.split("[")[0] for k in m if k.endswith("[b]")}
+
+
+def test_run_reports_precision_and_hands_out_unjudged_with_sentences(tmp_path: Path) -> None:
+    record: dict[str, Any] = {
+        "id": "event-3",
+        "documents": [
+            {"id": "a", "title": None, "source": "Daily One",
+             "text": "The officer fired 11 shots at the car, the report says."},
+            {"id": "b", "title": None, "source": "Daily Two",
+             "text": "The report says the officer fired nine shots at the car."},
+        ],
+        "conflicts": [], "compatible": [],
+    }
+    lines: list[dict[str, Any]] = []
+    todo: list[dict[str, Any]] = []
+    report = run([record], lines.append, tmp_path / "dev.jsonl", judged=[],
+                 write_unjudged=todo.append)
+    assert len(lines[0]["conflicts"]) == 1
+    assert report.metrics["unjudged"] == 1 and report.metrics["judged"] == 0
+    (line,) = todo
+    assert sorted(line["mentions"]) == [["a", "11"], ["b", "nine"]]
+    docs = {d["id"]: d["text"] for d in record["documents"]}
+    for (doc, _), sentence in zip(line["mentions"], line["sentences"], strict=True):
+        assert sentence and sentence in docs[doc]
+    path = write_lines(tmp_path / "dev-judged.jsonl", [
+        judged_line("event-3", "real", ("a", "11"), ("b", "Nine"))])
+    report = run([record], lines.append, tmp_path / "dev.jsonl", write_unjudged=todo.append)
+    assert report.metrics["precision"] == 1.0 and report.metrics["unjudged"] == 0
+    assert str(path) in report.notes[0]
+    assert len(todo) == 1

@@ -5,14 +5,15 @@ from __future__ import annotations
 import importlib
 import json
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from itertools import islice
 from pathlib import Path
-from typing import IO
+from types import ModuleType
+from typing import IO, cast
 
 import click
 
-from newsweave.evaluate.base import EvalReport, Record, read_jsonl
+from newsweave.evaluate.base import EvalReport, Record, Writer, read_jsonl
 
 KINDS = {
     "pages": "newsweave.evaluate.pages",
@@ -20,27 +21,64 @@ KINDS = {
     "stories": "newsweave.evaluate.stories",
     "roundups": "newsweave.evaluate.roundups",
     "conflicts": "newsweave.evaluate.conflicts",
+    "facts": "newsweave.evaluate.facts",
 }
+# Kinds scored against readers' verdicts: the evaluation data's own file, then the
+# project's (``evaluation/judged/<kind>-<set stem>.jsonl`` from the working
+# directory, the repository root), then any named with --judged.
+JUDGED_KINDS = ("conflicts", "facts")
+OWN_VERDICTS = Path("evaluation") / "judged"
 
 
 def run_eval(
-    kind: str, file: Path, predictions: Path, *, stream: bool = False, limit: int | None = None
+    kind: str, file: Path, predictions: Path, *, stream: bool = False,
+    limit: int | None = None, judged: Sequence[Path] = (),
 ) -> EvalReport:
-    """Score ``kind`` on ``file``, write predictions, print the metrics table."""
+    """Score ``kind`` on ``file``, write predictions, print the metrics table.
+
+    For the judged kinds, predictions no verdict decides are written beside the
+    predictions as ``<stem>-unjudged.jsonl``; ``facts`` scores only the events some
+    verdict speaks of.
+    """
     module = importlib.import_module(KINDS[kind])
+    files = verdict_files(kind, module, file, judged) if kind in JUDGED_KINDS else []
     records: Iterator[Record] = read_jsonl(file)
+    if kind == "facts":
+        records = module.select(records, module.load_verdicts(files))
     if limit is not None:
         records = islice(records, limit)
     predictions.parent.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
     with predictions.open("w", encoding="utf-8") as out:
-        write = _writer(out)
-        if kind == "stories":
-            report: EvalReport = module.run(records, write, file, stream=stream)
-        else:
-            report = module.run(records, write, file)
+        report = _run(module, kind, records, _writer(out), file, predictions,
+                      stream=stream, judged=files)
     seconds = time.perf_counter() - started
     click.echo(format_report(report, file, seconds))
+    return report
+
+
+def verdict_files(kind: str, module: ModuleType, file: Path, extra: Sequence[Path]) -> list[Path]:
+    """The verdict files of a judged kind that exist, in the order they decide."""
+    own = OWN_VERDICTS / f"{kind}-{file.stem}.jsonl"
+    found = [p for p in (module.shared_verdicts(file), own) if p.is_file()]
+    return [*found, *(p for p in extra if p not in found)]
+
+
+def unjudged_path(predictions: Path) -> Path:
+    return predictions.with_name(f"{predictions.stem}-unjudged.jsonl")
+
+
+def _run(module: ModuleType, kind: str, records: Iterator[Record], write: Writer,
+         file: Path, predictions: Path, *, stream: bool, judged: list[Path]) -> EvalReport:
+    if kind == "stories":
+        return cast(EvalReport, module.run(records, write, file, stream=stream))
+    if kind not in JUDGED_KINDS:
+        return cast(EvalReport, module.run(records, write, file))
+    path = unjudged_path(predictions)
+    with path.open("w", encoding="utf-8") as un:
+        report = cast(EvalReport, module.run(records, write, file, judged=judged,
+                                             write_unjudged=_writer(un)))
+    report.notes.append(f"unjudged items written to {path}")
     return report
 
 

@@ -123,27 +123,30 @@ def run(paths: tuple[str, ...], out_dir: Path, show: bool, db: Path) -> None:
 
 @cli.command(name="eval")
 @click.argument("kind", type=click.Choice(["pages", "plaintext", "stories", "roundups",
-                                           "conflicts"]))
+                                           "conflicts", "facts"]))
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--predictions", required=True, type=click.Path(dir_okay=False, path_type=Path),
               help="Where to write one prediction per record (JSON Lines).")
 @click.option("--stream", is_flag=True,
               help="stories: feed articles one at a time in file order.")
 @click.option("--limit", type=int, default=None, help="Score only the first N records.")
+@click.option("--judged", multiple=True,
+              type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="conflicts, facts: another file of verdicts (repeatable).")
 @one_line_errors
 def eval_cmd(kind: str, file: Path, predictions: Path, stream: bool,
-             limit: int | None) -> None:
+             limit: int | None, judged: tuple[Path, ...]) -> None:
     """Measure a stage on a benchmark file and print its metric.
 
-    KIND is pages, plaintext, stories, roundups or conflicts; FILE uses the formats of
-    the evaluation data README.
+    KIND is pages, plaintext, stories, roundups, conflicts or facts; FILE uses the
+    formats of the evaluation data README.
 
     Example: newsweave eval stories ../shared/bench/stories/ecbplus-dev.jsonl
     --predictions out/stories.jsonl
     """
     from newsweave.cli.evaluation import run_eval
 
-    run_eval(kind, file, predictions, stream=stream, limit=limit)
+    run_eval(kind, file, predictions, stream=stream, limit=limit, judged=judged)
 
 
 def main() -> None:

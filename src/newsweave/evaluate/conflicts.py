@@ -12,41 +12,94 @@ and field (``title`` or ``text``) it came from. Scoring follows the set's README
   least two different documents;
 - ``recall`` = clear gold conflicts hit / clear gold conflicts, ``borderline_recall``
   the same on borderline ones, ``false_alarm_rate`` = clear compatible items hit /
-  clear compatible items, ``conflicts_per_event`` = predicted conflicts / events.
+  clear compatible items, ``conflicts_per_event`` = predicted conflicts / events;
+- every valid prediction takes its verdict from the gold set first (it hits a gold
+  conflict: real, or borderline when it hits only borderline ones; any compatible
+  item: false), then from judged files (same event, same set of (document,
+  normalised value)); ``precision`` = (real + borderline) / predictions with a verdict,
+  ``strict_precision`` = real / the same, ``unjudged`` = predictions with none;
+- every metric is also given on the fixed halves of the set (``recall[a]``, ...).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from newsweave.brief.conflicts import find_conflicts
-from newsweave.evaluate.base import EvalReport, Record, Writer, document_origin
+from newsweave.errors import InputError
+from newsweave.evaluate.base import (
+    EvalReport,
+    Record,
+    Writer,
+    document_origin,
+    read_jsonl,
+    split_half,
+)
 from newsweave.model import Article, Conflict, Document
 from newsweave.pipeline import prepare_documents
 
 Mention = dict[str, Any]
 Prediction = dict[str, Any]  # {"mentions": [Mention, ...]}
+Pairs = Sequence[tuple[Record, list[Prediction]]]
+JudgedKey = tuple[str, frozenset[tuple[str, str]]]  # event, {(doc, normalised value)}
+Verdicts = dict[JudgedKey, str]
+VERDICTS = ("real", "borderline", "false")
+HALVES = ("a", "b")
 TITLE_SEPARATOR = "\n\n"
 _NORM = re.compile(r"[^0-9a-z]+")
 _DIGITS = re.compile(r"\d+(?:[.,]\s?\d+)*")
+T = TypeVar("T")
 
 
-def run(records: Iterable[Record], write: Writer, path: Path) -> EvalReport:
+def run(records: Iterable[Record], write: Writer, path: Path, *,
+        judged: Sequence[Path] | None = None,
+        write_unjudged: Writer | None = None) -> EvalReport:
     """Predict and score the conflicts of every event of ``records`` (read from ``path``).
 
     Writes one ``{"id", "conflicts"}`` line per event in the set's prediction format
-    and returns recall, borderline recall, false-alarm rate and conflicts per event.
+    and returns recall, borderline recall, false-alarm rate, conflicts per event and
+    precision, on the whole set and on each half. Verdicts come from the gold set,
+    then from the ``judged`` files (default: the set's own ``<stem>-judged.jsonl``
+    when present); every prediction left without one goes to ``write_unjudged`` as
+    ``{"event", "mentions": [[doc, value], ...], "sentences": [...]}`` for a reader.
     """
+    files = list(judged) if judged is not None else existing([shared_verdicts(path)])
+    verdicts = load_verdicts(files)
     pairs: list[tuple[Record, list[Prediction]]] = []
     for record in records:
         predicted = predict_record(record, path)
         write({"id": record["id"], "conflicts": predicted})
         pairs.append((record, predicted))
-    metrics = score(pairs)
-    return EvalReport(kind="conflicts", items=len(pairs), metrics=metrics)
+    metrics = with_halves(pairs, lambda p: str(p[0]["id"]),
+                          lambda part: {**score(part), **precision(part, verdicts)})
+    if write_unjudged is not None:
+        for line in unjudged(pairs, verdicts):
+            write_unjudged(line)
+    notes = [f"verdicts from {', '.join(str(f) for f in files) or 'the gold set only'}"]
+    return EvalReport(kind="conflicts", items=len(pairs), metrics=metrics, notes=notes)
+
+
+def shared_verdicts(path: Path) -> Path:
+    """Where a conflicts set keeps the verdicts on its predictions: beside it."""
+    return path.with_name(f"{path.stem}-judged.jsonl")
+
+
+def existing(paths: Iterable[Path]) -> list[Path]:
+    return [p for p in paths if p.is_file()]
+
+
+def with_halves(items: Sequence[T], record_id: Callable[[T], str],
+                metrics: Callable[[Sequence[T]], dict[str, float]]) -> dict[str, float]:
+    """``metrics`` of every item, then of each fixed half (keys suffixed ``[a]``, ``[b]``)."""
+    out = metrics(items)
+    for half in HALVES:
+        part = [x for x in items if split_half(record_id(x)) == half]
+        out.update({f"{name}[{half}]": value for name, value in metrics(part).items()})
+    return out
 
 
 def score(pairs: Sequence[tuple[Record, list[Prediction]]]) -> dict[str, float]:
@@ -114,6 +167,81 @@ def _hits(pred: list[Mention], gold: list[Mention]) -> bool:
     return len(docs) >= 2
 
 
+def load_verdicts(paths: Iterable[Path]) -> Verdicts:
+    """Verdicts of judged files, keyed by event and set of (document, normalised value).
+
+    The first file to judge a prediction decides it.
+    """
+    verdicts: Verdicts = {}
+    for path in paths:
+        for n, row in enumerate(read_jsonl(path), 1):
+            try:
+                key = judged_key(str(row["event"]), [(str(d), str(v)) for d, v in row["mentions"]])
+                verdict = str(row["verdict"])
+            except (KeyError, TypeError, ValueError) as exc:
+                raise InputError(f"{path}:{n}", "a verdict line needs event, mentions "
+                                 f"[[doc, value], ...] and verdict ({exc!r})") from exc
+            if verdict not in VERDICTS:
+                raise InputError(f"{path}:{n}", f"verdict {verdict!r} is not one of {VERDICTS}")
+            verdicts.setdefault(key, verdict)
+    return verdicts
+
+
+def judged_key(event: str, mentions: Iterable[tuple[str, str]]) -> JudgedKey:
+    return event, frozenset((doc, normalise(value)) for doc, value in mentions)
+
+
+def gold_verdict(record: Record, mentions: list[Mention]) -> str | None:
+    """What the gold set says of a prediction: real, borderline, false or nothing."""
+    hit = [bool(item.get("borderline")) for item in record.get("conflicts", [])
+           if _hits(mentions, item["mentions"])]
+    if hit:
+        return "borderline" if all(hit) else "real"
+    if any(_hits(mentions, item["mentions"]) for item in record.get("compatible", [])):
+        return "false"
+    return None
+
+
+def verdict(record: Record, mentions: list[Mention], verdicts: Verdicts) -> str | None:
+    """The gold set's verdict on a prediction, else a judged file's, else None."""
+    found = gold_verdict(record, mentions)
+    if found is None:
+        key = judged_key(str(record["id"]), ((str(m["doc"]), str(m.get("value", "")))
+                                             for m in mentions))
+        found = verdicts.get(key)
+    return found
+
+
+def precision(pairs: Pairs, verdicts: Verdicts) -> dict[str, float]:
+    """Share of judged predictions that are real or borderline (``strict``: real only).
+
+    Predictions void under the scoring rules (two values from one document) are left out.
+    """
+    counts: Counter[str | None] = Counter()
+    for record, preds in pairs:
+        for p in preds:
+            if _one_value_per_doc(p["mentions"]):
+                counts[verdict(record, p["mentions"], verdicts)] += 1
+    judged = counts["real"] + counts["borderline"] + counts["false"]
+    return {
+        "precision": _ratio(counts["real"] + counts["borderline"], judged),
+        "strict_precision": _ratio(counts["real"], judged),
+        "judged": float(judged),
+        "unjudged": float(counts[None]),
+    }
+
+
+def unjudged(pairs: Pairs, verdicts: Verdicts) -> Iterable[Record]:
+    """Every valid prediction without a verdict, with its sentences, for a reader."""
+    for record, preds in pairs:
+        for p in preds:
+            ms = p["mentions"]
+            if _one_value_per_doc(ms) and verdict(record, ms, verdicts) is None:
+                yield {"event": record["id"],
+                       "mentions": [[m["doc"], m.get("value", "")] for m in ms],
+                       "sentences": [m.get("sentence", "") for m in ms]}
+
+
 def baseline_predictions(record: Record) -> list[Prediction]:
     """Flag every pair of differing numbers across two documents (the README baseline)."""
     numbers: list[tuple[str, list[Mention]]] = []
@@ -178,7 +306,8 @@ def to_prediction(conflict: Conflict, by_article: dict[str, Record]) -> Predicti
     mentions: list[Mention] = []
     for side in conflict.sides:
         raw = by_article[article_key(side.citation.article_id, side.citation.source)]
-        mention: Mention = {"doc": raw["id"], "value": side.value}
+        mention: Mention = {"doc": raw["id"], "value": side.value,
+                            "sentence": side.citation.text}
         mention.update(_locate(raw, side.citation.text, side.value_start - side.citation.start,
                                side.value))
         mentions.append(mention)
