@@ -10,8 +10,9 @@ from newsweave.brief.entities import canonical_form, group_entities
 from newsweave.evaluate.base import read_jsonl
 from newsweave.extract.annotate import annotate, annotate_all
 from newsweave.extract.entities import entity_key
-from newsweave.model import Article, EntityGroup, Mention
+from newsweave.model import Article, Document, EntityGroup, Mention
 from newsweave.model.article import EntityLabel
+from newsweave.pipeline import prepare_documents
 
 
 def article(source: str, text: str, names: list[tuple[str, EntityLabel]]) -> Article:
@@ -196,3 +197,215 @@ def test_close_spellings_of_different_kinds_stay_apart() -> None:
     a = article("Wire", "The Angels won in Los Angeles. Angeles is sunny.",
                 [("Angels", "ORG"), ("Angeles", "PLACE")])  # fmt: skip
     assert len(group_entities([a])) == 2
+
+
+# --- Through the pipeline: texts cleaned and annotated as `ingest` does. ---
+
+
+def story(*texts: str) -> list[Article]:
+    """One article per text, each from its own outlet, prepared as `ingest` prepares them."""
+    docs = [Document(origin=f"o{i}.txt", content=t, format="text", source=f"Outlet {i}")
+            for i, t in enumerate(texts)]  # fmt: skip
+    articles = [a for a in prepare_documents(docs) if isinstance(a, Article)]
+    assert len(articles) == len(texts)
+    return articles
+
+
+def spans_hold(groups: tuple[EntityGroup, ...], articles: list[Article]) -> bool:
+    texts = {a.id: a.text for a in articles}
+    return all(texts[r.article_id][r.start : r.end] == r.text for g in groups for r in g.mentions)
+
+
+def test_pipeline_merges_state_abbreviations_and_acronyms() -> None:
+    articles = story(
+        "Storm hits coast\n\nThe storm reached Eureka, Calif., late on Sunday. Crews from "
+        "across California were sent north. The Federal Bureau of Investigation and the "
+        "United Nations offered help.",
+        "Coast cleans up\n\nThe FBI sent agents to Eureka on Monday, and the U.N. sent a "
+        "team. Officials in California counted the damage.",
+    )
+    groups = group_entities(articles)
+    state = group_of(groups, "Calif.")
+    assert state is group_of(groups, "California") and state.name == "California"
+    fbi = group_of(groups, "FBI")
+    assert fbi.name == "Federal Bureau of Investigation" and len(fbi.sources) == 2
+    assert group_of(groups, "U.N.") is group_of(groups, "United Nations")
+    assert spans_hold(groups, articles)
+
+
+def test_pipeline_titles_find_the_person_of_their_sex() -> None:
+    articles = story(
+        "Alliance meets\n\nLeaders of the North Atlantic Treaty Organization met in Brussels "
+        "on Monday. Rep. Duncan Hunter attended the summit with his wife, Margaret Hunter.",
+        "Summit ends\n\nNATO leaders agreed on a new plan. Mr. Hunter said the plan was "
+        "strong. Mrs. Hunter did not comment.",
+    )
+    groups = group_entities(articles)
+    assert group_of(groups, "NATO").name == "North Atlantic Treaty Organization"
+    duncan = next(g for g in groups if g.name == "Duncan Hunter")
+    margaret = next(g for g in groups if g.name == "Margaret Hunter")
+    assert duncan.sources == margaret.sources == ("Outlet 0", "Outlet 1")
+    second = articles[1]
+    titles = {second.text[r.start - 4 : r.start] for r in duncan.mentions
+              if r.article_id == second.id}  # fmt: skip
+    assert titles == {"Mr. "}
+    assert spans_hold(groups, articles)
+
+
+def test_pipeline_votes_one_label_across_sources() -> None:
+    articles = story(
+        "Hearing\n\nDr. Anthony Fauci testified on Thursday. The committee thanked Fauci "
+        "for his time.",
+        "Budget hearing\n\nFauci told the committee that the Centers for Disease Control "
+        "and Prevention needed money, and the agency agreed.",
+    )
+    labels = {m.label for a in articles for m in a.mentions if "Fauci" in m.text}
+    assert labels == {"PERSON", "ORG"}  # the parser types him both ways
+    groups = group_entities(articles)
+    fauci = group_of(groups, "Anthony Fauci")
+    assert fauci.label == "PERSON" and len(fauci.sources) == 2
+
+
+# --- Hand-placed mentions: each rule on its own. ---
+
+
+def test_titles_and_honorifics_merge_with_the_full_name() -> None:
+    a = article("Wire", "President Donald Trump spoke. Sen. Maria Cantwell and Dr. Fauci listened.",
+                [("President Donald Trump", "PERSON"), ("Sen. Maria Cantwell", "PERSON"),
+                 ("Dr. Fauci", "PERSON")])  # fmt: skip
+    b = article("Daily", "Donald Trump, Maria Cantwell and Anthony Fauci met.",
+                [("Donald Trump", "PERSON"), ("Maria Cantwell", "PERSON"),
+                 ("Anthony Fauci", "PERSON")])  # fmt: skip
+    groups = group_entities([a, b])
+    assert len(groups) == 3 and all(len(g.sources) == 2 for g in groups)
+    assert {g.name for g in groups} == {"Donald Trump", "Maria Cantwell", "Anthony Fauci"}
+
+
+def test_initials_middle_names_and_short_given_names_merge() -> None:
+    a = article(
+        "Wire",
+        "Donald J. Trump met J. Hale and Ray Kelly.",
+        [("Donald J. Trump", "PERSON"), ("J. Hale", "PERSON"), ("Ray Kelly", "PERSON")],
+    )
+    b = article("Daily", "Donald John Trump met John Hale and Raymond W. Kelly. Donald Trump left.",
+                [("Donald John Trump", "PERSON"), ("John Hale", "PERSON"),
+                 ("Raymond W. Kelly", "PERSON"), ("Donald Trump", "PERSON")])  # fmt: skip
+    groups = group_entities([a, b])
+    assert len(groups) == 3 and all(len(g.sources) == 2 for g in groups)
+
+
+def test_an_initial_that_fits_two_people_joins_no_one() -> None:
+    a = article(
+        "Wire",
+        "John Hale met Jane Hale. J. Hale spoke.",
+        [("John Hale", "PERSON"), ("Jane Hale", "PERSON"), ("J. Hale", "PERSON")],
+    )
+    groups = group_entities([a])
+    assert len(groups) == 3
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    ("John Smith", "Mary Smith"), ("Daniel Ortega", "Danielle Ortega"),
+    ("Christian Laurent", "Christina Laurent"), ("Dan Moreno", "Dana Moreno"),
+    ("Mark Esper", "Mark Milley"),
+])  # fmt: skip
+def test_different_given_names_never_merge(first: str, second: str) -> None:
+    a = article("Wire", f"{first} met {second}.", [(first, "PERSON"), (second, "PERSON")])
+    b = article("Daily", f"{second} and {first}.", [(second, "PERSON"), (first, "PERSON")])
+    assert len(group_entities([a, b])) == 2
+
+
+def test_generational_suffixes_keep_father_and_son_apart() -> None:
+    a = article("Wire", "W. Mark Felt Sr. and Mark Felt Jr. and Mark Felt.",
+                [("W. Mark Felt Sr.", "PERSON"), ("Mark Felt Jr.", "PERSON"),
+                 ("Mark Felt", "PERSON")])  # fmt: skip
+    groups = group_entities([a])
+    assert len(groups) == 3  # the bare "Mark Felt" may be either
+    b = article(
+        "Daily",
+        "Robert S. Mueller III and Robert Mueller.",
+        [("Robert S. Mueller III", "PERSON"), ("Robert Mueller", "PERSON")],
+    )
+    assert len(group_entities([b])) == 1
+
+
+def test_a_lady_is_not_the_man_of_her_surname() -> None:
+    a = article(
+        "Wire",
+        "John Hale sold the house. Lady Hale stayed. Hale left.",
+        [("John Hale", "PERSON"), ("Hale", "PERSON"), ("Hale", "PERSON")],
+    )
+    groups = group_entities([a])
+    lady = next(g for g in groups for r in g.mentions if a.text[r.start - 5 : r.start] == "Lady ")
+    assert "John Hale" not in lady.variants
+
+
+def test_mr_and_mrs_of_one_surname_with_one_full_name_of_unknown_sex() -> None:
+    a = article("Wire", "Duncan Hunter spoke. Mr. Hunter left. Mrs. Hunter stayed. Hunter said.",
+                [("Duncan Hunter", "PERSON"), ("Hunter", "PERSON"), ("Hunter", "PERSON"),
+                 ("Hunter", "PERSON")])  # fmt: skip
+    groups = group_entities([a])
+    assert len(groups) == 4  # nobody can tell which of the two is Duncan
+    assert {g.name for g in groups} == {"Duncan Hunter", "Mr. Hunter", "Mrs. Hunter", "Hunter"}
+
+
+def test_a_surname_of_two_people_stays_alone_as_a_person() -> None:
+    a = article("Wire", "John Smith met Mary Smith. Smith said no. Smith left.",
+                [("John Smith", "PERSON"), ("Mary Smith", "PERSON"), ("Smith", "ORG"),
+                 ("Smith", "ORG")])  # fmt: skip
+    alone = next(g for g in group_entities([a]) if g.name == "Smith")
+    assert alone.label == "PERSON" and len(alone.mentions) == 2
+
+
+def test_full_names_outvote_lone_surnames_on_the_label() -> None:
+    a = article(
+        "Wire",
+        "Phil Ford coached. Ford won. Ford smiled. Ford left.",
+        [("Phil Ford", "PERSON"), ("Ford", "ORG"), ("Ford", "ORG"), ("Ford", "ORG")],
+    )
+    groups = group_entities([a])
+    assert len(groups) == 1 and groups[0].label == "PERSON"
+
+
+def test_acronyms_spell_word_initials_but_not_a_persons_initials() -> None:
+    a = article("Wire", "The Commonwealth of Independent States met the House of Representatives.",
+                [("Commonwealth of Independent States", "ORG"),
+                 ("House of Representatives", "ORG")])  # fmt: skip
+    b = article(
+        "Daily",
+        "The CIS met. H.R. Haldeman spoke. H.R. laughed.",
+        [("CIS", "ORG"), ("H.R. Haldeman", "PERSON"), ("H.R.", "PERSON")],
+    )
+    groups = group_entities([a, b])
+    assert group_of(groups, "CIS") is group_of(groups, "Commonwealth of Independent States")
+    assert group_of(groups, "H.R.") is not group_of(groups, "House of Representatives")
+
+
+def test_fragments_are_dropped_and_names_trimmed() -> None:
+    text = (
+        "Pelosi's agenda stalled. The Sheriff's Office and the FBI said 288 doesn matter. "
+        "Sgt said Singh ’ s house burned and \\n Mueller spoke. Hunter's dog ran."
+    )
+    names: list[tuple[str, EntityLabel]] = [
+        ("s agenda", "PERSON"),
+        ("'s Office", "ORG"),
+        ("the FBI", "ORG"),
+        ("288", "PLACE"),
+        ("doesn", "PERSON"),
+        ("Sgt", "PERSON"),
+        ("Singh ’ s house", "ORG"),
+        ("\\n Mueller", "PERSON"),
+        ("Hunter's", "PERSON"),
+    ]
+    a = article("Wire", text, names)
+    groups = group_entities([a])
+    assert {g.name for g in groups} == {"FBI", "Singh", "Mueller", "Hunter"}
+    assert all(a.text[r.start : r.end] == r.text for g in groups for r in g.mentions)
+
+
+def test_an_alias_and_the_name_it_stands_for_merge() -> None:
+    a = article("Wire", "The EU and the U.S. met.", [("EU", "ORG"), ("U.S.", "PLACE")])
+    b = article("Daily", "The European Union and the United States met.",
+                [("European Union", "ORG"), ("United States", "PLACE")])  # fmt: skip
+    groups = group_entities([a, b])
+    assert len(groups) == 2 and all(len(g.sources) == 2 for g in groups)
