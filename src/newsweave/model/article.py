@@ -2,7 +2,7 @@
 
 Every annotation carries a half-open ``[start, end)`` span into ``Article.text`` and
 the exact text of that span, so ``article.text[a.start:a.end] == a.text`` holds for
-every sentence, mention, quantity and date.
+every sentence, mention, quantity, date and quote.
 """
 
 from __future__ import annotations
@@ -14,8 +14,16 @@ from typing import Literal
 
 DocumentFormat = Literal["text", "html"]
 EntityLabel = Literal["PERSON", "ORG", "PLACE", "NORP", "EVENT", "OTHER"]
-QuantityKind = Literal["count", "money", "percent", "measure", "ordinal"]
+# count, money, percent and measure are amounts; the others are numbers that name
+# a position or a point rather than an amount: ordinal ("third"), rank ("No. 2",
+# "top five"), age ("45-year-old", "Smith, 45"), year ("in 2019", "the 1930s"),
+# time of day ("8.40pm") and range ("20 to 30 people", "early 20s": see low/high).
+QuantityKind = Literal[
+    "count", "money", "percent", "measure", "ordinal", "rank", "age", "year", "time",
+    "range",
+]
 DateGranularity = Literal["day", "month", "year", "weekday", "relative"]
+QuoteKind = Literal["direct", "reported"]
 
 ID_HEX_CHARS = 16  # 64 bits of sha256: collision-free far beyond any one store
 
@@ -78,6 +86,7 @@ class Quantity:
     ``counted`` is the lemma of the noun the number attaches to ("soldier"),
     ``qualifiers`` the words that narrow it ("US", "killed"), ``owner`` the nearest
     entity it belongs to; these decide whether two values answer the same question.
+    ``action`` is the event verb among the qualifiers ("one soldier was killed").
     """
 
     start: int
@@ -91,6 +100,9 @@ class Quantity:
     owner: str | None = None
     hedge: str | None = None  # "at least", "about", "more than", "up to", ...
     sentence: int = -1  # index into Article.sentences
+    low: float | None = None  # ends of a range ("between 20 and 30", "the 1930s")
+    high: float | None = None
+    action: str | None = None  # lemma of the event verb it belongs to ("kill")
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +117,30 @@ class DateMention:
     weekday: int | None = None  # 0 = Monday, when the text names one
     sentence: int = -1
     anchor: str | None = None  # lemma of the verb or event noun it dates ("kill")
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A statement the article attributes to someone, and who that is.
+
+    ``direct``: the words inside quotation marks (marks excluded); ``reported``: the
+    clause of "X said (that) ..." or "according to X, ...". ``speaker`` is written as
+    in the text, or the name a pronoun speaker stands for, with its span
+    (``speaker_start == speaker_end == -1`` when there is no speaker). ``main_claim``:
+    the sentence as a whole reports it ("“...,” X said"), so the sentence's claim is
+    the speaker's; a quotation inside another claim ("he rebuked them, saying
+    “...”") is not.
+    """
+
+    start: int
+    end: int
+    text: str
+    kind: QuoteKind
+    speaker: str | None = None
+    speaker_start: int = -1
+    speaker_end: int = -1
+    sentence: int = -1  # index into Article.sentences of the sentence it starts in
+    main_claim: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,6 +174,7 @@ class Article:
     mentions: tuple[Mention, ...] = ()
     quantities: tuple[Quantity, ...] = ()
     dates: tuple[DateMention, ...] = ()
+    quotes: tuple[Quote, ...] = ()
     sightings: tuple[Sighting, ...] = field(default=())
 
     @property

@@ -8,8 +8,14 @@ its source.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
 from newsweave.model.article import Article, EntityLabel, QuantityKind
+
+# How the members of a fact were found to state it: "verbatim" (the same words: a
+# wire text two outlets ran), "paraphrase" (sentence embeddings with entity, number
+# and word checks), or "single" (no other source states it).
+MatchKind = Literal["single", "verbatim", "paraphrase"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +44,10 @@ class Citation:
     end: int
     text: str
     also: tuple[str, ...] = ()
+    # The outlet whose identical sentence this one repeats (a wire text run by two
+    # outlets): it names one more outlet but is not an independent confirmation.
+    copy_of: str | None = None
+    speaker: str | None = None  # who the sentence attributes its claim to, when not the outlet
 
     @classmethod
     def quote(cls, article: Article, start: int, end: int) -> Citation:
@@ -62,6 +72,44 @@ class Statement:
             if name not in out:
                 out.append(name)
         return tuple(out)
+
+    @property
+    def independent_sources(self) -> tuple[str, ...]:
+        """Outlets that state it in their own words: folded copies and verbatim
+        repeats of another cited outlet's sentence count once."""
+        out: list[str] = []
+        for c in self.citations:
+            if c.copy_of is None and c.source not in out:
+                out.append(c.source)
+        return tuple(out)
+
+
+@dataclass(frozen=True, slots=True)
+class FactMember:
+    """One article's sentence stating a fact; ``score`` is its link to the fact."""
+
+    article_id: str
+    source: str
+    sentence: int  # index into Article.sentences
+    start: int
+    end: int
+    score: float  # 1.0 for the member the others were matched to
+    copy_of: str | None = None  # see Citation.copy_of
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """Sentences of different articles of one story that state the same fact.
+
+    ``sources`` are the outlets that state it in their own words (a verbatim wire
+    copy counts once); ``match`` says how the members were matched.
+    """
+
+    id: str
+    members: tuple[FactMember, ...]
+    sources: tuple[str, ...]
+    match: MatchKind
+    cohesion: float  # mean pairwise link score inside the fact (1.0 for one member)
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +163,7 @@ class NumberItem:
     counted: str | None
     citation: Citation
     unit: str | None = None
+    action: str | None = None  # the event verb it belongs to ("kill")
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,3 +198,4 @@ class Brief:
     numbers: tuple[NumberItem, ...]
     dates: tuple[DateItem, ...]
     timeline: tuple[TimelineEntry, ...]
+    facts: tuple[Fact, ...] = ()  # the alignment every section reads (multi-source facts)
