@@ -146,3 +146,47 @@ def test_named_months_without_year() -> None:
 
 def test_capitalised_newspaper_name_is_not_today() -> None:
     assert "TODAY" not in dates("USA TODAY reported the vote.", "2018-04-18")
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expression", "value"),
+    [
+        # Future tense across the year boundary: next year's January.
+        ("The chief executive will step down on January 1.", "2019-12-10",
+         "January 1", "2020-01-01"),
+        ("The chief executive stepped down on January 1.", "2019-12-10",
+         "January 1", "2019-01-01"),
+        ("The board meets again next Monday.", "2020-01-08", "next Monday", "2020-01-13"),
+        ("The board met last Friday.", "2020-01-08", "last Friday", "2020-01-03"),
+        # A past-tense weekday is the latest on or before publication (a Wednesday).
+        ("The board met on Friday.", "2020-01-08", "Friday", "2020-01-03"),
+        ("The board met on Wednesday.", "2020-01-08", "Wednesday", "2020-01-08"),
+        ("The board will meet on Friday.", "2020-01-08", "Friday", "2020-01-10"),
+        ("The board will meet on Wednesday.", "2020-01-08", "Wednesday", "2020-01-08"),
+        ("The trial will open in March.", "2019-11-20", "March", "2020-03"),
+        ("The trial opened in March.", "2019-11-20", "March", "2019-03"),
+        ("The trial opened in March.", "2019-02-20", "March", "2018-03"),
+        ("The trial will open in March.", "2019-03-20", "March", "2019-03"),
+        ("The trial is expected to open in March.", "2019-04-20", "March", "2020-03"),
+        ("The pair is due to be arraigned on Thursday morning.", "2018-08-21",
+         "Thursday", "2018-08-23"),
+        ("The judge set the sentencing for June 28.", "2013-02-20", "June 28", "2013-06-28"),
+        ("The rally this coming Saturday may be large.", "2020-01-08", "Saturday",
+         "2020-01-11"),
+    ],
+)  # fmt: skip
+def test_dates_resolve_on_the_side_the_tense_says(
+    text: str, published: str, expression: str, value: str
+) -> None:
+    assert dates(text, published)[expression].value == value
+
+
+def test_tense_of_another_clause_does_not_move_the_date() -> None:
+    found = dates("He said on Monday that he will resign.", "2020-01-08")
+    assert found["Monday"].value == "2020-01-06"  # the saying, not the resigning
+
+
+def test_without_tense_a_date_is_the_nearest_reading() -> None:
+    # Three weeks ahead rather than eleven months back, and the other way round.
+    assert dates("The deadline is Jan. 20.", "2019-12-28")["Jan. 20"].value == "2020-01-20"
+    assert dates("The deadline is Dec. 20.", "2020-01-08")["Dec. 20"].value == "2019-12-20"

@@ -4,8 +4,11 @@ A small cascade of regular expressions finds the forms news prose uses (``Januar
 2020``, ``Jan. 5``, ``5 January``, ``2020-01-05``, ``Sept. 2019``, ``on Monday``,
 ``yesterday``, ``three days ago``); spaCy's DATE entities add the bare years it is
 sure of and the vaguer expressions the patterns miss ("the next few weeks").
-A date without its year takes the year of the publication date (or, failing that,
-of the latest full date written earlier in the same text).
+A date without its year or week (a weekday, "January 5", "in March") lies on the
+side of the publication date that its sentence's tense says (``date_direction``:
+"will step down on January 1" in a December article is next year's), or, where the
+tense says nothing, nearest to it; without a publication date the latest full date
+written earlier in the same text anchors it.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
+from newsweave.extract.date_anchors import Direction, date_direction
 from newsweave.lexicon import MONTHS, WEEKDAYS
 from newsweave.model import DateMention, Sentence
 from newsweave.model.article import DateGranularity
@@ -35,9 +39,13 @@ POINT_MARKERS = frozenset({
     "ago", "last", "this", "next", "past", "earlier", "later", "recent", "recently",
     "early", "late", "mid", "weekend", "since", "until", "before", "after",
 })  # fmt: skip
-# A month-day without a year more than this many days after publication is read as
-# last year's ("Dec. 31" in an article of Jan. 2); news reports the past far more
-# than it announces the future. Half a year: set by hand, not calibrated on data.
+# Where the tense says nothing, a month-day or month without a year more than this
+# many days after publication is read as last year's ("Dec. 31" in an article of
+# Jan. 2), and one further back than the rest of the year as next year's ("Jan. 5"
+# in an article of Dec. 20): the nearest reading. Half a year, set by hand and
+# checked on conflicts/dev.jsonl, where the tense-less ones lie from 111 days before
+# to 146 days after publication, all read right by any value from 146 to 253 (half
+# a: 22 before to 103 after, 103 to 342; half b: 111 before to 146 after, 146 to 253).
 LOOKAHEAD_DAYS = 183
 YEAR_MIN, YEAR_MAX = 1800, 2099  # plausible news years; outside them "1500" is a count
 
@@ -98,20 +106,40 @@ class _Hit:
     from_model: bool = False  # a spaCy span: yields to any overlapping pattern match
 
 
+@dataclass(frozen=True, slots=True)
+class _Anchor:
+    """What a date without its year or week is resolved against."""
+
+    published: date | None
+    last_full: date | None  # the latest full date written earlier in the text
+    direction: Direction | None  # the side of publication the sentence's tense says
+
+    @property
+    def base(self) -> date | None:
+        return self.published or self.last_full
+
+    @property
+    def toward(self) -> Direction | None:
+        """The tense applies to publication only, not to an earlier date in the text."""
+        return self.direction if self.published else None
+
+
 def find_dates(
     doc: Doc, sentences: tuple[Sentence, ...], published: str | None
 ) -> tuple[DateMention, ...]:
     """Date mentions of ``doc``, resolved to ISO values where possible.
 
-    Absolute dates resolve from the text; a month-day without a year takes it from
-    ``published`` (or an earlier full date in the text); weekdays and relative words
-    ("yesterday", "last month") resolve against ``published`` and stay ``None`` (with
-    ``weekday`` set for weekdays) when it is unknown. ``sentence`` indexes
-    ``sentences``; spans satisfy ``doc.text[m.start:m.end] == m.text``.
+    Absolute dates resolve from the text; a month-day or month without a year takes
+    it from ``published`` (or an earlier full date in the text), on the side of
+    publication its verb's tense says and nearest to it where the tense says
+    nothing; weekdays and relative words ("yesterday", "last month") resolve against
+    ``published`` likewise and stay ``None`` (with ``weekday`` set for weekdays)
+    when it is unknown. ``sentence`` indexes ``sentences``; spans satisfy
+    ``doc.text[m.start:m.end] == m.text``.
     """
     text = doc.text
     anchor = _parse_iso(published)
-    hits = list(_pattern_hits(text, anchor))
+    hits = list(_pattern_hits(doc, anchor))
     hits.extend(_spacy_hits(doc))
     starts = [s.start for s in sentences]
     out: list[DateMention] = []
@@ -131,16 +159,18 @@ def find_dates(
     return tuple(out)
 
 
-def _pattern_hits(text: str, published: date | None) -> Iterator[_Hit]:
+def _pattern_hits(doc: Doc, published: date | None) -> Iterator[_Hit]:
     """Candidates from the regex cascade, resolved in text order."""
     found: list[tuple[int, int, DateGranularity, re.Match[str]]] = []
     for priority, (granularity, pattern) in enumerate(PATTERNS):
-        for match in pattern.finditer(text):
+        for match in pattern.finditer(doc.text):
             found.append((match.start(), priority, granularity, match))
     found.sort(key=lambda f: (f[0], f[1]))
     last_full: date | None = None  # year anchor when publication date is unknown
     for _, _, granularity, match in found:
-        hit = _resolve(match, granularity, published, last_full)
+        yearless = published is not None and not match.groupdict().get("year")
+        direction = date_direction(doc, match.start(), match.end()) if yearless else None
+        hit = _resolve(match, granularity, _Anchor(published, last_full, direction))
         if hit is None:
             continue
         if granularity == "day" and match.groupdict().get("year") and hit.value:
@@ -148,20 +178,20 @@ def _pattern_hits(text: str, published: date | None) -> Iterator[_Hit]:
         yield hit
 
 
-def _resolve(
-    m: re.Match[str], granularity: DateGranularity, pub: date | None, last: date | None
-) -> _Hit | None:
+def _resolve(m: re.Match[str], granularity: DateGranularity, anchor: _Anchor) -> _Hit | None:
     """A candidate from one match (None when the match is not a date)."""
     g = {k: v for k, v in m.groupdict().items() if v is not None}
+    pub = anchor.published
     if granularity == "relative" and m.group(0).isupper():
         return None  # "USA TODAY", a headline in capitals: a name, not a date
     weekday = WEEKDAYS[g["weekday"].lower()] if "weekday" in g else None
     if "iso" in g:
         return _hit(m, "day", _safe_date(int(g["year"]), int(g["mm"]), int(g["dd"])))
     if "month" in g:
-        return _resolve_month(m, g, granularity, pub or last, weekday)
+        return _resolve_month(m, g, granularity, anchor, weekday)
     if "weekday" in g:
-        return _hit(m, "weekday", _weekday_date(weekday or 0, g.get("dir"), pub), weekday)
+        value = _weekday_date(weekday or 0, g.get("dir"), pub, anchor.toward)
+        return _hit(m, "weekday", value, weekday)
     if "rel" in g:
         shift = RELATIVE_DAYS[" ".join(g["rel"].lower().split())]
         value = (pub + timedelta(days=shift)).isoformat() if pub else None
@@ -180,7 +210,7 @@ def _resolve_month(
     m: re.Match[str],
     g: dict[str, str],
     granularity: DateGranularity,
-    anchor: date | None,
+    anchor: _Anchor,
     weekday: int | None,
 ) -> _Hit | None:
     """Month-day, month-year or bare month (with a year from ``anchor`` if needed)."""
@@ -195,12 +225,12 @@ def _resolve_month(
         return None
     if "year" in g:
         return _hit(m, "day", _safe_date(int(g["year"]), month, day), weekday)
-    if anchor is None:
+    base = anchor.base
+    if base is None:
         return _hit(m, "day", None, weekday)
-    value = _safe_date(anchor.year, month, day)
-    if value is not None and date.fromisoformat(value) > anchor + timedelta(LOOKAHEAD_DAYS):
-        value = _safe_date(anchor.year - 1, month, day)
-    return _hit(m, "day", value, weekday)
+    candidates = [d for y in _years_around(base) if (d := _valid_date(y, month, day))]
+    chosen = _choose(candidates, base, base, anchor.toward)
+    return _hit(m, "day", chosen.isoformat() if chosen else None, weekday)
 
 
 def _hit(
@@ -239,30 +269,52 @@ def _settle(hits: list[_Hit]) -> list[_Hit]:
     return sorted(taken, key=lambda h: h.start)
 
 
-def _month_value(month: int, direction: str | None, anchor: date | None) -> str | None:
+def _month_value(month: int, word: str | None, anchor: _Anchor) -> str | None:
     """A month named without its year: "last March", "next May", "in November"."""
-    if anchor is None:
+    base = anchor.base
+    if base is None:
         return None
-    year = anchor.year
-    step = (direction or "").lower()
-    if step == "last" and month >= anchor.month:
+    year = base.year
+    step = (word or "").lower()
+    if step == "last" and month >= base.month:
         year -= 1
-    elif step == "next" and month <= anchor.month:
+    elif step == "next" and month <= base.month:
         year += 1
-    elif not step and date(year, month, 1) > anchor + timedelta(LOOKAHEAD_DAYS):
-        year -= 1
+    elif not step:
+        starts = [date(y, month, 1) for y in _years_around(base)]
+        year = (_choose(starts, base.replace(day=1), base, anchor.toward) or base).year
     return f"{year:04d}-{month:02d}"
 
 
-def _weekday_date(weekday: int, direction: str | None, pub: date | None) -> str | None:
-    """The named weekday nearest publication: on or before it, or after for "next"."""
+def _choose(
+    candidates: list[date], earliest: date, latest: date, toward: Direction | None
+) -> date | None:
+    """The reading the tense points to: the first on or after ``earliest`` for the
+    future, the last up to ``latest`` for the past, else the last up to the lookahead."""
+    if toward == "future":
+        return min((c for c in candidates if c >= earliest), default=None)
+    limit = latest if toward == "past" else latest + timedelta(LOOKAHEAD_DAYS)
+    return max((c for c in candidates if c <= limit), default=None)
+
+
+def _years_around(base: date) -> range:
+    """The years a date written without one can fall in: last, this and next."""
+    return range(base.year - 1, base.year + 2)
+
+
+def _weekday_date(
+    weekday: int, word: str | None, pub: date | None, toward: Direction | None
+) -> str | None:
+    """The named weekday nearest publication: on or before it unless "next" or the
+    tense points forward (on or after it; strictly after for "next")."""
     if pub is None:
         return None
-    if direction is not None and direction.lower() == "next":
-        delta = (weekday - pub.weekday()) % 7 or 7
-        return (pub + timedelta(days=delta)).isoformat()
+    step = (word or "").lower()
+    if step == "next" or (toward == "future" and step != "last"):
+        delta = (weekday - pub.weekday()) % 7
+        return (pub + timedelta(days=delta or (7 if step == "next" else 0))).isoformat()
     delta = (pub.weekday() - weekday) % 7
-    if direction is not None and direction.lower() == "last" and delta == 0:
+    if step == "last" and delta == 0:
         delta = 7
     return (pub - timedelta(days=delta)).isoformat()
 
@@ -292,8 +344,14 @@ def _ago(n: int, unit: str, pub: date | None) -> str | None:
 
 def _safe_date(year: int, month: int, day: int) -> str | None:
     """ISO day, or None for impossible dates ("Feb. 30")."""
+    valid = _valid_date(year, month, day)
+    return valid.isoformat() if valid else None
+
+
+def _valid_date(year: int, month: int, day: int) -> date | None:
+    """The day, or None for impossible dates ("Feb. 30")."""
     try:
-        return date(year, month, day).isoformat()
+        return date(year, month, day)
     except ValueError:
         return None
 
