@@ -68,6 +68,9 @@ EVENT_CLASSES: dict[str, str] = {
 }
 # "one" is as often a pronoun ("one of the victims") as a count: never compared.
 UNCOMPARED_WORDS = {"one"}
+# Numbers that name a point or a position rather than an amount; dates are
+# compared by conflict_dates, and ranges ("20 to 30") are not compared.
+UNCOMPARED_KINDS = frozenset({"ordinal", "rank", "year", "time", "range"})
 # Modifiers that single out a different subset ("two other rifles", "three of the
 # seven bullets": "part of" is added by the extractor).
 SUBSET_MODIFIERS = {
@@ -174,7 +177,7 @@ class Figure:
 
 def figure_of(article: Article, q: Quantity) -> Figure | None:
     """The comparable frame of ``q``, or None for kinds never compared (ordinals)."""
-    if q.kind == "ordinal" or q.value <= 0 or q.text.lower() in UNCOMPARED_WORDS:
+    if q.kind in UNCOMPARED_KINDS or q.value <= 0 or q.text.lower() in UNCOMPARED_WORDS:
         return None
     dimension, factor = _dimension(q)
     events = {EVENT_CLASSES[w] for w in q.qualifiers if w in EVENT_CLASSES}

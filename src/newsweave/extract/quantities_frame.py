@@ -21,7 +21,8 @@ UNITS: dict[str, str] = {
     "yd": "yard", "inch": "inch", "cm": "cm", "centimetre": "cm", "centimeter": "cm",
     "acre": "acre", "hectare": "hectare", "kg": "kg", "kilogram": "kg",
     "pound": "lb", "lb": "lb", "tonne": "tonne", "ton": "ton", "mph": "mph",
-    "kph": "km/h", "percent": "percent", "magnitude": "magnitude",
+    "kph": "km/h", "mm": "mm", "millimetre": "mm", "millimeter": "mm",
+    "percent": "percent", "magnitude": "magnitude",
     "degree": "degree", "caliber": "caliber", "calibre": "caliber", "page": "page",
     "word": "word", "point": "point", "storey": "storey", "story": "storey",
     "floor": "storey", "gallon": "gallon", "litre": "litre", "liter": "litre",
@@ -51,6 +52,7 @@ DESIGNATION_RE = re.compile(r"\b([A-Z]{1,4})\s?-?\s?(\d{1,4})s?\b")
 JOINED_GAP = 2
 MAX_CLIMB = 6  # dependency hops from a number to its verb; deeper is another clause
 NOT_PERSON = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME", "CARDINAL"})
+NUMBER_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"})
 MAX_AGE = 120  # "Robert Buckley, 32": an appositive number below this is an age
 
 # Owner spellings -> one display form ("the U.S.", "Americans" -> "US"): the shared
@@ -67,12 +69,16 @@ OWNER_NAMES: dict[str, str] = {
 
 @dataclass(frozen=True, slots=True)
 class Frame:
-    """What a number counts (a lemma), its unit, the words narrowing it, its owner."""
+    """What a number counts (a lemma), its unit, the words narrowing it, its owner,
+    the event verb it belongs to, and whether it stands alone for a noun elsewhere
+    ("15 of the victims", "a mother of 12") instead of modifying it."""
 
     counted: str | None
     unit: str | None
     qualifiers: tuple[str, ...]
     owner: str | None
+    action: str | None = None
+    held: bool = False
 
 
 def normalize_owner(name: str) -> str:
@@ -97,7 +103,7 @@ def frame_of(doc: Doc, tok: Token, start: int, end: int) -> Frame:
         noun = None
     elif noun is None and top.dep_ == "appos" and _is_age(tok, top):
         counted, unit, owner = "age", "year", _ent_text(top.head)
-    elif noun is None and (person := _comma_person(doc, start, tok)) is not None:
+    elif noun is None and (person := _comma_person(doc, start, end, tok)) is not None:
         counted, unit, owner = "age", "year", _ent_text(person)
     held = noun is None and counted is None
     part = False
@@ -118,7 +124,8 @@ def frame_of(doc: Doc, tok: Token, start: int, end: int) -> Frame:
     quals += [a for a in _anchors(base) if a.split(" ", 1)[-1] not in doc.text[start:end + 8]]
     if owner is None:
         owner = _owner(noun, base)
-    return Frame(counted, unit, tuple(dict.fromkeys(quals)), owner)
+    action = verbs[0] if verbs else None
+    return Frame(counted, unit, tuple(dict.fromkeys(quals)), owner, action, held)
 
 
 def _holder(top: Token) -> Token | None:
@@ -175,13 +182,31 @@ def _unit(tok: Token | None) -> str | None:
 
 
 def _is_age(tok: Token, top: Token) -> bool:
-    """"Robert Buckley, 32": a small number in apposition to a person."""
-    return _ent(top.head) == "PERSON" and tok.like_num and _as_float(tok.text) < MAX_AGE
+    """"Robert Buckley, 32", "her daughter, 11,": a small whole number in apposition
+    to a person's name or to a common noun. The small model often tags a surname as
+    a place, so a name that is no number entity counts too when commas set the
+    number off on both sides ("Steinberg, 48, of Macomb")."""
+    head = top.head
+    bare = top.i == tok.i  # no unit word between ("a turnout, 50 percent" is no age)
+    common = head.pos_ == "NOUN" and not head.ent_type_ and head.lemma_.lower() not in UNITS
+    name = head.pos_ == "PROPN" and _ent(head) not in NUMBER_ENTS and _set_off(tok)
+    person = bare and (_ent(head) == "PERSON" or common or name)
+    if any(c.like_num and c.i < tok.i for c in head.children):
+        return False  # "Explorer 5.01, 6 and 7": a list of numbers, not an age
+    value = _as_float(tok.text)
+    return person and tok.like_num and value < MAX_AGE and value == int(value)
 
 
-def _comma_person(doc: Doc, start: int, tok: Token) -> Token | None:
+def _set_off(tok: Token) -> bool:
+    doc = tok.doc
+    return tok.i + 1 < len(doc) and doc[tok.i + 1].text == "," and doc[tok.i - 1].text == ","
+
+
+def _comma_person(doc: Doc, start: int, end: int, tok: Token) -> Token | None:
     """The person of "Andrew Lopez, 20 was found" (a parse that misses the
     apposition): a small bare number right after a person's name and a comma."""
+    if not doc.text[start:end].isdigit():
+        return None  # "$49", "49 percent": a sum or a share, not an age
     first = next((t for t in doc if t.idx == start), None)
     if first is None or first.i < 2 or not tok.like_num or _as_float(tok.text) >= MAX_AGE:
         return None
