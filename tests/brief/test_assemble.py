@@ -121,7 +121,7 @@ def test_any_story_cites_exact_spans_and_caps_the_summary(texts: list[list[str]]
     for c in _citations(brief):
         assert by_id[c.article_id].text[c.start:c.end] == c.text
     for s in brief.agreed:
-        assert len(set(s.sources)) >= 2
+        assert len(set(s.independent_sources)) >= 2
     for s in brief.single_source:
-        assert len(set(s.sources)) == 1
+        assert len(set(s.independent_sources)) == 1
     assert to_json(build_brief("p", articles[::-1])) == to_json(brief)

@@ -49,15 +49,19 @@ def _toll_conflict(articles: list[Article]) -> Conflict:
     return Conflict("count", "people killed", "42 vs 57 killed", tuple(sides))
 
 
-def test_sentences_in_a_conflict_are_not_agreed() -> None:
+def test_one_fact_told_with_different_figures_is_not_agreed() -> None:
     left = make_article("Officials said 42 people were killed when the Marensa dam collapsed "
                         "on Tuesday morning.", "Harbor Times", ("Marensa",))
     right = make_article("The Marensa dam collapsed on Tuesday morning and 57 people were "
                          "killed, officials said.", "Northern Courier", ("Marensa",))
     alignment = align([left, right])
-    assert len(agreed_facts([left, right], alignment)) == 1
+    assert len(alignment.multi_source) == 1  # one fact ...
+    assert agreed_facts([left, right], alignment) == ()  # ... that the sources do not agree on
     conflict = _toll_conflict([left, right])
     assert agreed_facts([left, right], alignment, (conflict,)) == ()
+    same = make_article("The Marensa dam collapsed on Tuesday morning and 42 people were "
+                        "killed, officials said.", "Northern Courier", ("Marensa",))
+    assert len(agreed_facts([left, same], align([left, same]))) == 1
 
 
 def test_single_source_facts_are_capped_per_source() -> None:

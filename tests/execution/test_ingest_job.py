@@ -141,3 +141,16 @@ def test_citations_name_every_outlet_that_ran_a_folded_copy(ingested: Path) -> N
         assert citing
         for statement in citing:
             assert set(folded.sources) <= set(statement.sources)
+
+
+def test_briefs_keep_sentence_embeddings_and_a_rebuild_reuses_them(ingested: Path,
+                                                                    tmp_path: Path) -> None:
+    db = tmp_path / "copy.db"
+    shutil.copy(ingested, db)
+    with Store(db) as store:
+        assert store.count("sentence_vectors") > 0
+        for story in store.stories():
+            store.mark_stale(story.id)
+        embedder = job.CachedEmbedder(store)
+        assert job.refresh_briefs(store, embedder)
+        assert embedder.computed == 0

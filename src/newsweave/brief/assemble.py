@@ -15,12 +15,18 @@ import numpy as np
 from newsweave.brief.align import Alignment, align
 from newsweave.brief.conflicts import find_conflicts
 from newsweave.brief.entities import group_entities
-from newsweave.brief.facts import agreed_facts, single_source_facts
-from newsweave.brief.features import content_stems
+from newsweave.brief.facts import agreed_facts, representative, single_source_facts
+from newsweave.brief.features import (
+    SentenceFeature,
+    content_stems,
+    cosine_matrix,
+    story_features,
+)
 from newsweave.brief.numbers import list_numbers
-from newsweave.brief.summary import lexrank, summarize
+from newsweave.brief.summary import SUMMARY_SENTENCES, lexrank, summarize
 from newsweave.brief.timeline import build_timeline, collect_dates
-from newsweave.model import Article, Brief
+from newsweave.extract.embeddings import CachedEmbedder, Embedder
+from newsweave.model import Article, Brief, Fact, FactMember, content_id
 
 # Longest headline shown, in characters: fits one line of a listing at 100 columns;
 # neus-val titles have a median of 71 characters and 9% of them are cut.
@@ -46,14 +52,14 @@ def _shorten(text: str, limit: int = HEADLINE_MAX_CHARS) -> str:
     return cut + ELLIPSIS
 
 
-def _title_centrality(titles: list[str], alignment: Alignment) -> list[float]:
+def _title_centrality(titles: list[str], features: Sequence[SentenceFeature]) -> list[float]:
     """Summed binary cosine of each title's stems with every sentence and other title.
 
     sum_j |t & b_j| / sqrt(|t| |b_j|) = sum_{w in t} weight[w] / sqrt(|t|) with
     weight[w] = sum over bags holding w of 1 / sqrt(|b_j|): linear in the story size.
     """
     title_bags = [content_stems(t) for t in titles]
-    bags = title_bags + [f.stems for f in alignment.features]
+    bags = title_bags + [f.stems for f in features]
     weight: dict[str, float] = {}
     for bag in bags:
         for w in bag:
@@ -68,18 +74,19 @@ def _title_centrality(titles: list[str], alignment: Alignment) -> list[float]:
     return out
 
 
-def _headline(articles: list[Article], alignment: Alignment) -> str:
+def _headline(articles: list[Article], features: Sequence[SentenceFeature],
+              similarity: np.ndarray) -> str:
     """The most central title, else the most central first sentence."""
     titles = sorted({" ".join(a.title.split()) for a in articles if a.title and a.title.strip()})
     if titles:
-        scores = _title_centrality(titles, alignment)
+        scores = _title_centrality(titles, features)
         return _shorten(titles[int(np.argmax(scores))])
-    if not alignment.features:
+    if not features:
         return _shorten(articles[0].text) if articles else ""
-    centrality = lexrank(alignment.similarity)
-    firsts = [i for i, f in enumerate(alignment.features) if f.index == 0]
+    centrality = lexrank(similarity)
+    firsts = [i for i, f in enumerate(features) if f.index == 0]
     best = max(firsts, key=lambda i: (float(centrality[i]), -i))
-    return _shorten(alignment.features[best].sentence.text)
+    return _shorten(features[best].sentence.text)
 
 
 def story_headline(articles: Sequence[Article]) -> str:
@@ -90,7 +97,8 @@ def story_headline(articles: Sequence[Article]) -> str:
     sentence; cut at a word boundary to ``HEADLINE_MAX_CHARS``.
     """
     ordered = _ordered(articles)
-    return _headline(ordered, align(ordered))
+    features = story_features(ordered)
+    return _headline(ordered, features, cosine_matrix(features))
 
 
 def _sources(articles: list[Article]) -> tuple[str, ...]:
@@ -103,7 +111,29 @@ def _sources(articles: list[Article]) -> tuple[str, ...]:
     return tuple(out)
 
 
-def build_brief(story_id: str, articles: Sequence[Article]) -> Brief:
+def _facts(articles: list[Article], alignment: Alignment) -> tuple[Fact, ...]:
+    """The stored record of the alignment: every fact two or more outlets state."""
+    by_id = {a.id: a for a in articles}
+    out: list[Fact] = []
+    for g in alignment.multi_source:
+        seed = representative(alignment, g)
+        members: list[FactMember] = []
+        for aid, idx in g.members:
+            s = by_id[aid].sentences[idx]
+            score = (1.0 if (aid, idx) == seed else
+                     float(alignment.links[alignment.positions[(aid, idx)],
+                                           alignment.positions[seed]]))
+            members.append(FactMember(aid, by_id[aid].label, idx, s.start, s.end,
+                                      round(score, 4), g.copy_of((aid, idx))))
+        out.append(Fact(id=content_id("f", *(f"{a}:{i}" for a, i in g.members)),
+                        members=tuple(members), sources=g.independent, match=g.match,
+                        cohesion=round(g.cohesion, 4)))
+    return tuple(out)
+
+
+def build_brief(story_id: str, articles: Sequence[Article],
+                embedder: Embedder | None = None, *,
+                summary_sentences: int = SUMMARY_SENTENCES) -> Brief:
     """The cross-source brief of one story.
 
     ``articles`` are annotated (sentences, mentions, quantities, dates). The brief
@@ -111,23 +141,28 @@ def build_brief(story_id: str, articles: Sequence[Article]) -> Brief:
     (every sentence citing every article that states it), agreed facts (two or more
     sources; conflict sides excluded), single-source facts, conflicts, entity groups,
     numbers, dates and a timeline. The same articles in any order give the same
-    brief.
+    brief. ``embedder`` embeds sentences for the alignment and the summary (default:
+    the packaged model with an in-memory cache; the ingest job passes one backed by
+    the store). ``summary_sentences`` caps the summary's length.
     """
     ordered = _ordered(articles)
-    alignment = align(ordered)
+    embedder = embedder or CachedEmbedder()
+    alignment = align(ordered, embedder)
     every = sorted(articles, key=lambda a: (a.id, a.origin))
     conflicts = find_conflicts(ordered)
     return Brief(
         story_id=story_id,
-        headline=_headline(ordered, alignment),
+        headline=_headline(ordered, alignment.features, alignment.similarity),
         sources=_sources(every),
         article_ids=tuple(dict.fromkeys(a.id for a in ordered)),
-        summary=summarize(ordered, alignment),
+        summary=summarize(ordered, alignment, embedder,
+                          max_sentences=summary_sentences),
         agreed=agreed_facts(ordered, alignment, conflicts),
-        single_source=single_source_facts(ordered, alignment),
+        single_source=single_source_facts(ordered, alignment, conflicts),
         conflicts=conflicts,
         entities=group_entities(ordered),
         numbers=list_numbers(ordered),
         dates=collect_dates(ordered),
         timeline=build_timeline(ordered),
+        facts=_facts(ordered, alignment),
     )

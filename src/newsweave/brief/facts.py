@@ -1,15 +1,20 @@
 """Agreed facts (stated by two or more sources) and single-source facts.
 
-Both come from the alignment: a fact group with two or more distinct sources is
-agreed; an informative sentence whose group has one source is single-source.
+Both come from the alignment: a fact group that two or more outlets state in their
+own words is agreed (a wire text two outlets ran counts once); an informative
+sentence is single-source when no sentence or title of another outlet comes close
+to stating it (its support stays under ``SUPPORT_PROBABILITY``): a reader must be
+able to trust "only here".
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
 from newsweave.brief.align import Alignment, FactGroup, SentenceRef
+from newsweave.brief.align_score import AGREE_PROBABILITY, SUPPORT_PROBABILITY
 from newsweave.brief.features import SentenceFeature
 from newsweave.brief.summary import group_citations, is_statement_like
 from newsweave.model import Article, Conflict, Statement
@@ -47,11 +52,15 @@ def _conflict_refs(articles: Sequence[Article],
 
 
 def representative(alignment: Alignment, group: FactGroup) -> SentenceRef:
-    """The member closest on average to the others (ties: the first in id order)."""
-    members = [alignment.positions[r] for r in group.members]
+    """The member best linked to the others, in its own words (ties: the first in id
+    order)."""
+    copied = {ref for ref, _ in group.copies}
+    members = [alignment.positions[r] for r in group.members if r not in copied]
+    whole = [i for i in members if not alignment.features[i].fragment]
+    members = whole or members
 
     def closeness(i: int) -> float:
-        return sum(float(alignment.similarity[i, j]) for j in members if j != i)
+        return sum(float(alignment.links[i, j]) for j in members if j != i)
 
     best = max(members, key=lambda i: (closeness(i), -members.index(i)))
     return alignment.features[best].ref
@@ -67,15 +76,51 @@ def agreed_facts(articles: Sequence[Article], alignment: Alignment,
     """
     excluded = _conflict_refs(articles, conflicts)
     position = {f.ref: f.position for f in alignment.features}
-    groups = [g for g in alignment.multi_source
-              if not any(r in excluded for r in g.members)]
-    groups.sort(key=lambda g: (-len(g.sources), min(position[r] for r in g.members),
+    groups = [g for g in alignment.multi_source if len(g.independent) >= 2
+              and not any(r in excluded for r in g.members) and _figures_agree(alignment, g)]
+    groups.sort(key=lambda g: (-len(g.independent), min(position[r] for r in g.members),
                                g.members))
     out: list[Statement] = []
     for g in groups:
-        citations = group_citations(articles, g, representative(alignment, g))
-        out.append(Statement(text=citations[0].text, citations=citations))
+        seed = representative(alignment, g)
+        confirmed = _confirming(alignment, g, seed)
+        if len(confirmed.independent) >= 2 and is_fact_like(
+                alignment.features[alignment.positions[seed]]):
+            citations = group_citations(articles, confirmed, seed)
+            out.append(Statement(text=citations[0].text, citations=citations))
     return tuple(out)
+
+
+def _confirming(alignment: Alignment, group: FactGroup, seed: SentenceRef) -> FactGroup:
+    """The part of a fact whose members each link to the quoted sentence itself: a
+    member joined through a third sentence may state only part of what is quoted."""
+    at = alignment.positions[seed]
+    members = tuple(r for r in group.members if r == seed
+                    or alignment.links[alignment.positions[r], at] >= AGREE_PROBABILITY)
+    sources = tuple(dict.fromkeys(alignment.features[alignment.positions[r]].source
+                                  for r in members))
+    copies = tuple((r, src) for r, src in group.copies if r in members)
+    copied = {r for r, _ in copies}
+    independent = tuple(dict.fromkeys(alignment.features[alignment.positions[r]].source
+                                      for r in members if r not in copied))
+    return replace(group, members=members, sources=sources, independent=independent,
+                   copies=copies)
+
+
+def _figures_agree(alignment: Alignment, group: FactGroup) -> bool:
+    """Whether members that state figures share one: "42 killed" and "57 killed" are
+    one fact told two ways, which is not agreement (the conflicts section decides)."""
+    figures = [f.numbers for r in group.members
+               if (f := alignment.features[alignment.positions[r]]).numbers]
+    return all(a & b for n, a in enumerate(figures) for b in figures[n + 1:])
+
+
+def is_fact_like(feature: SentenceFeature) -> bool:
+    """A full declarative sentence of its own: not a question, heading, piece of a
+    longer quotation or site furniture."""
+    text = feature.sentence.text
+    return (not feature.fragment and is_statement_like(text)
+            and not BOILERPLATE_RE.search(text))
 
 
 def informativeness(feature: SentenceFeature, dates: int) -> float:
@@ -86,10 +131,7 @@ def informativeness(feature: SentenceFeature, dates: int) -> float:
 
 def is_informative(feature: SentenceFeature, dates: int) -> bool:
     """A full statement with an entity, number or date, and no site furniture."""
-    text = feature.sentence.text
-    if not is_statement_like(text) or BOILERPLATE_RE.search(text):
-        return False
-    return informativeness(feature, dates) > 0
+    return is_fact_like(feature) and informativeness(feature, dates) > 0
 
 
 def _date_counts(articles: Sequence[Article]) -> dict[SentenceRef, int]:
@@ -102,19 +144,25 @@ def _date_counts(articles: Sequence[Article]) -> dict[SentenceRef, int]:
     return counts
 
 
-def single_source_facts(articles: Sequence[Article],
-                        alignment: Alignment) -> tuple[Statement, ...]:
+def single_source_facts(articles: Sequence[Article], alignment: Alignment,
+                        conflicts: Iterable[Conflict] = ()) -> tuple[Statement, ...]:
     """Informative sentences only one source states, at most
     ``SINGLE_SOURCE_PER_SOURCE`` per source, most informative first.
 
     Informative: a full declarative sentence (not a question, heading or forum line)
-    holding an entity, a number or a date. Sources are listed in order of first
+    holding an entity, a number or a date. A wire text that two outlets ran is in
+    neither section: not one source, not two independent ones. A sentence that another source's
+    sentence or title comes close to stating is left out even when the two were not
+    linked: "only in one source" must hold. Sources are listed in order of first
     appearance (articles in id order); within one, by informativeness then position.
     """
     dates = _date_counts(articles)
+    disputed = _conflict_refs(articles, conflicts)  # another source states it otherwise
     by_source: dict[str, list[tuple[float, float, SentenceRef]]] = {}
-    for f in alignment.features:
-        if len(alignment.group_of(f.ref).sources) != 1:
+    for k, f in enumerate(alignment.features):
+        group = alignment.group_of(f.ref)
+        if (len(group.sources) != 1 or f.ref in disputed
+                or float(alignment.support[k]) >= SUPPORT_PROBABILITY):
             continue
         n_dates = dates.get(f.ref, 0)
         if is_informative(f, n_dates):

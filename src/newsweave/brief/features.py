@@ -14,13 +14,18 @@ import math
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
 import numpy as np
 import snowballstemmer  # type: ignore[import-untyped, unused-ignore]
 from scipy import sparse
 
+from newsweave.extract.attribution import (
+    is_quote_fragment,
+    is_unattributed_quote,
+    speaker_of,
+)
 from newsweave.model import Article, Citation, Sentence
 
 WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]")
@@ -67,6 +72,9 @@ class SentenceFeature:
     numbers: frozenset[str]
     name_stems: frozenset[str]  # stems of the words inside its entity mentions
     position: float  # 0.0 = first sentence of its article, towards 1.0 = last
+    places: frozenset[str] = frozenset()  # keys of its PLACE mentions
+    people: frozenset[str] = frozenset()  # keys of its PERSON mentions
+    fragment: bool = False  # a quotation, or a piece of one, with no speaker in it
 
     @property
     def ref(self) -> tuple[str, int]:
@@ -146,6 +154,9 @@ def article_features(article: Article) -> tuple[SentenceFeature, ...]:
             numbers=_sentence_numbers(article, sent),
             name_stems=frozenset().union(*(content_stems(m.text) for m in inside)),
             position=i / count,
+            places=frozenset(m.key for m in inside if m.label == "PLACE"),
+            people=frozenset(m.key for m in inside if m.label == "PERSON"),
+            fragment=is_quote_fragment(article, i) or is_unattributed_quote(article, i),
         ))
     return tuple(out)
 
@@ -185,4 +196,4 @@ def cosine_matrix(features: Sequence[SentenceFeature]) -> np.ndarray:
 def cite(article: Article, index: int) -> Citation:
     """A citation quoting the whole sentence ``index`` of ``article``."""
     s = article.sentences[index]
-    return Citation.quote(article, s.start, s.end)
+    return replace(Citation.quote(article, s.start, s.end), speaker=speaker_of(article, index))

@@ -13,7 +13,7 @@ from typing import IO, cast
 
 import click
 
-from newsweave.evaluate.base import EvalReport, Record, Writer, read_jsonl
+from newsweave.evaluate.base import EvalReport, Record, Writer, read_jsonl, split_half
 
 KINDS = {
     "pages": "newsweave.evaluate.pages",
@@ -22,6 +22,7 @@ KINDS = {
     "roundups": "newsweave.evaluate.roundups",
     "conflicts": "newsweave.evaluate.conflicts",
     "facts": "newsweave.evaluate.facts",
+    "alignment": "newsweave.evaluate.alignment",
 }
 # Kinds scored against readers' verdicts: the evaluation data's own file, then the
 # project's (``evaluation/judged/<kind>-<set stem>.jsonl`` from the working
@@ -32,19 +33,22 @@ OWN_VERDICTS = Path("evaluation") / "judged"
 
 def run_eval(
     kind: str, file: Path, predictions: Path, *, stream: bool = False,
-    limit: int | None = None, judged: Sequence[Path] = (),
+    limit: int | None = None, judged: Sequence[Path] = (), half: str | None = None,
 ) -> EvalReport:
     """Score ``kind`` on ``file``, write predictions, print the metrics table.
 
     For the judged kinds, predictions no verdict decides are written beside the
     predictions as ``<stem>-unjudged.jsonl``; ``facts`` scores only the events some
-    verdict speaks of.
+    verdict speaks of. ``half`` ("a" or "b") keeps only the records of that fixed
+    half of the set (``split_half``): calibrate on one, report both.
     """
     module = importlib.import_module(KINDS[kind])
     files = verdict_files(kind, module, file, judged) if kind in JUDGED_KINDS else []
     records: Iterator[Record] = read_jsonl(file)
     if kind == "facts":
         records = module.select(records, module.load_verdicts(files))
+    if half is not None:
+        records = (r for r in records if split_half(str(r["id"])) == half)
     if limit is not None:
         records = islice(records, limit)
     predictions.parent.mkdir(parents=True, exist_ok=True)

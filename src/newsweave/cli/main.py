@@ -123,7 +123,7 @@ def run(paths: tuple[str, ...], out_dir: Path, show: bool, db: Path) -> None:
 
 @cli.command(name="eval")
 @click.argument("kind", type=click.Choice(["pages", "plaintext", "stories", "roundups",
-                                           "conflicts", "facts"]))
+                                           "conflicts", "facts", "alignment"]))
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--predictions", required=True, type=click.Path(dir_okay=False, path_type=Path),
               help="Where to write one prediction per record (JSON Lines).")
@@ -133,9 +133,11 @@ def run(paths: tuple[str, ...], out_dir: Path, show: bool, db: Path) -> None:
 @click.option("--judged", multiple=True,
               type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="conflicts, facts: another file of verdicts (repeatable).")
+@click.option("--half", type=click.Choice(["a", "b"]), default=None,
+              help="Score only one fixed half of the records (calibrate on a, report both).")
 @one_line_errors
 def eval_cmd(kind: str, file: Path, predictions: Path, stream: bool,
-             limit: int | None, judged: tuple[Path, ...]) -> None:
+             limit: int | None, judged: tuple[Path, ...], half: str | None) -> None:
     """Measure a stage on a benchmark file and print its metric.
 
     KIND is pages, plaintext, stories, roundups, conflicts or facts; FILE uses the
@@ -146,7 +148,7 @@ def eval_cmd(kind: str, file: Path, predictions: Path, stream: bool,
     """
     from newsweave.cli.evaluation import run_eval
 
-    run_eval(kind, file, predictions, stream=stream, limit=limit, judged=judged)
+    run_eval(kind, file, predictions, stream=stream, limit=limit, judged=judged, half=half)
 
 
 def main() -> None:

@@ -20,6 +20,7 @@ from newsweave.brief import build_brief
 from newsweave.cluster import StoryIndex
 from newsweave.dedup import Deduplicator
 from newsweave.execution.executor import Executor, LocalExecutor
+from newsweave.extract.embeddings import CachedEmbedder
 from newsweave.ingest import read_paths
 from newsweave.model import Article, Document, Rejection, Sighting, Story, to_json
 from newsweave.pipeline import chunked, prepare_documents
@@ -157,15 +158,21 @@ def _record_duplicate(store: Store, original: str, copy: Article) -> None:
         store.mark_stale(story_id)
 
 
-def refresh_briefs(store: Store) -> list[str]:
-    """Rebuild the brief of every stale story; return their ids."""
+def refresh_briefs(store: Store, embedder: CachedEmbedder | None = None) -> list[str]:
+    """Rebuild the brief of every stale story; return their ids.
+
+    Sentence embeddings come from the store's cache where present; new ones are
+    saved in the same transaction as the brief that needed them.
+    """
     refreshed = store.stale_stories()
+    embedder = embedder or CachedEmbedder(store)
     for story_id in refreshed:
         articles = store.story_articles(story_id)
         if not articles:
             continue
-        brief = build_brief(story_id, articles)
+        brief = build_brief(story_id, articles, embedder)
         with store.transaction():
+            store.put_vectors(embedder.take_pending())
             store.put_story(story_record(story_id, articles, brief.headline, brief.sources),
                             brief)
     return refreshed

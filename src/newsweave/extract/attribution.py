@@ -247,5 +247,14 @@ def is_mostly_quoted(article: Article, sentence_index: int) -> bool:
     return inside > MOSTLY_QUOTED_SHARE * len(s.text)
 
 
+def is_unattributed_quote(article: Article, sentence_index: int) -> bool:
+    """Whether a sentence is mostly quotation and names no speaker of it inside
+    itself: read alone, nobody is saying it (the speaker is sentences away)."""
+    if not is_mostly_quoted(article, sentence_index):
+        return False
+    s = article.sentences[sentence_index]
+    return not any(s.start <= q.speaker_start < s.end for q in _direct_in(article, s))
+
+
 def _direct_in(article: Article, s: Sentence) -> list[Quote]:
     return [q for q in article.quotes if q.kind == "direct" and q.start < s.end and s.start < q.end]

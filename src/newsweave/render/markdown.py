@@ -66,7 +66,7 @@ def _highlight(quote: Quote) -> str:
 
 
 def _statement(s: StatementView) -> list[str]:
-    return [f"- {esc(s.text)} {_sources(s.sources)}"]
+    return [f"- {esc(s.text)}{esc(s.attribution)} {_sources(s.sources)}"]
 
 
 def _conflict(c: ConflictView) -> list[str]:

@@ -58,7 +58,7 @@ def marked(quote: Quote) -> str:
 
 
 def _statement(s: StatementView) -> list[str]:
-    return _wrap(f"{s.text} {sources_tag(s.sources)}", "- ", "  ")
+    return _wrap(f"{s.text}{s.attribution} {sources_tag(s.sources)}", "- ", "  ")
 
 
 def _conflict(i: int, c: ConflictView) -> list[str]:

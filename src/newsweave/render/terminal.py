@@ -55,7 +55,7 @@ def _indent(text: Text, n: int) -> Padding:
 
 
 def _statement(s: StatementView) -> Text:
-    return _bullet(s.text, _sources(s.sources))
+    return _bullet(s.text, Text(s.attribution, style="italic"), _sources(s.sources))
 
 
 def _conflict(i: int, c: ConflictView) -> RenderableType:

@@ -113,6 +113,12 @@ def split_quote(side: ConflictSide) -> Quote:
 class StatementView:
     text: str
     sources: tuple[str, ...]
+    speaker: str | None = None  # who the sentence attributes its claim to
+
+    @property
+    def attribution(self) -> str:
+        """" (according to X)" when the claim is a speaker's, not the outlet's."""
+        return f" (according to {self.speaker})" if self.speaker else ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,8 +199,22 @@ def _names(names: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(out)
 
 
+# How a source that repeats another's sentence word for word (a wire text) is named.
+COPY_NOTE = "{source} (same words as {original})"
+
+
+def _statement_sources(s: Statement) -> tuple[str, ...]:
+    """Every outlet stating ``s``; one that only repeats another's words says so."""
+    copies = {c.source: c.copy_of for c in s.citations if c.copy_of is not None}
+    own = set(s.independent_sources)
+    return tuple(COPY_NOTE.format(source=name, original=copies[name])
+                 if name in copies and name not in own else name for name in s.sources)
+
+
 def _statement(s: Statement) -> StatementView:
-    return StatementView(clean(s.text), _names(s.sources) or (UNSOURCED,))
+    speaker = s.citations[0].speaker if s.citations else None
+    return StatementView(clean(s.text), _names(_statement_sources(s)) or (UNSOURCED,),
+                         clean(speaker) if speaker else None)
 
 
 def _source(c: Citation) -> str:

@@ -62,6 +62,16 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
         );
         """,
     ),
+    (
+        2,
+        "sentence embedding cache",
+        """
+        CREATE TABLE sentence_vectors (
+            key TEXT PRIMARY KEY,               -- sha256 of model id and sentence text
+            vector BLOB NOT NULL                -- float32, little-endian
+        );
+        """,
+    ),
 )
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import fcntl
 import json
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
@@ -21,6 +21,9 @@ from newsweave.errors import StoreError
 from newsweave.model import Article, Brief, Sighting, Story, from_json, to_json
 from newsweave.store.migrations import migrate, now
 
+# Host parameters per statement: SQLite's default limit is 32,766 since 3.32; keep
+# well below it for older builds (999).
+SQL_VARIABLES = 900
 BUSY_TIMEOUT_MS = 30_000  # a reader may hold the WAL briefly; wait rather than fail
 
 
@@ -140,7 +143,8 @@ class Store:
             yield self._with_sightings(from_json(Article, record))
 
     def count(self, table: str) -> int:
-        if table not in {"articles", "sightings", "stories", "briefs", "inputs"}:
+        if table not in {"articles", "sightings", "stories", "briefs", "inputs",
+                         "sentence_vectors"}:
             raise ValueError(f"unknown table {table!r}")
         return int(self.conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
 
@@ -237,6 +241,25 @@ class Store:
             "SELECT record FROM briefs WHERE story_id = ?", (story_id,)
         ).fetchone()
         return None if row is None else from_json(Brief, row[0])
+
+    # --- sentence embeddings (a cache: safe to lose, never needed for correctness) --
+
+    def vectors(self, keys: Sequence[str]) -> dict[str, bytes]:
+        """Stored embedding bytes for those of ``keys`` that have one."""
+        out: dict[str, bytes] = {}
+        for start in range(0, len(keys), SQL_VARIABLES):
+            part = list(keys[start:start + SQL_VARIABLES])
+            marks = ",".join("?" * len(part))
+            rows = self.conn.execute(
+                f"SELECT key, vector FROM sentence_vectors WHERE key IN ({marks})", part)
+            out.update((str(k), bytes(v)) for k, v in rows)
+        return out
+
+    def put_vectors(self, items: dict[str, bytes]) -> None:
+        """Store embeddings by key (inside ``transaction()``); existing keys are kept."""
+        self.conn.executemany(
+            "INSERT OR IGNORE INTO sentence_vectors(key, vector) VALUES (?, ?)",
+            sorted(items.items()))
 
 
 def _writer_lock(path: Path) -> IO[str]:
