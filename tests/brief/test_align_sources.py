@@ -67,3 +67,12 @@ def test_an_article_published_before_the_event_does_not_state_it() -> None:
     assert alignment.multi_source == ()
     same_week = _dated(OWN_WORDS, "Northern Courier", "2021-03-09", None)
     assert len(align([later, same_week]).multi_source) == 1  # type: ignore[list-item]
+
+
+def test_a_changed_name_or_figure_is_not_a_wire_copy() -> None:
+    names = ("Marensa", "Ostria")
+    a = make_article(WIRE, "Harbor Times", names)
+    other_town = make_article(WIRE.replace("Marensa", "Ostria"), "Global Wire", names)
+    other_count = make_article(WIRE.replace("eleven", "12"), "Global Wire", names)
+    for b in (other_town, other_count):
+        assert all(g.match != "verbatim" for g in align([a, b]).multi_source)

@@ -2,7 +2,7 @@
 
 Agencies' copy runs in many outlets with light edits. A sentence that another
 source also prints (after folding case, punctuation and spacing, or within a few
-characters of it, with the same figures) is linked to it as verbatim, and all but
+characters of it, with the same figures and names) is linked to it as verbatim, and all but
 the first of such copies are marked as copies: agreement counts independent outlets.
 """
 
@@ -45,8 +45,9 @@ def verbatim_pairs(features: Sequence[SentenceFeature]) -> set[tuple[int, int]]:
     out: set[tuple[int, int]] = set()
     for r, c in zip(rows.tolist(), cols.tolist(), strict=True):
         i, j = eligible[r], eligible[c]
-        # a changed figure is a correction or a conflict, not a copy
-        if features[i].source != features[j].source and features[i].numbers == features[j].numbers:
+        # a changed figure or name is a correction, a conflict or another fact, not a copy
+        a, b = features[i], features[j]
+        if a.source != b.source and a.numbers == b.numbers and a.entities == b.entities:
             out.add((min(i, j), max(i, j)))
     return out
 
