@@ -3,8 +3,9 @@
 To stay under a minute on a shared 2-core machine the gate scores every other event
 (records 0, 2, 4, ...: 30 events, 271 documents, about 35 s). Full set, measured
 with ``newsweave eval conflicts ../shared/bench/conflicts/dev.jsonl --predictions
-out/conflicts.jsonl``: recall 0.717, borderline recall 0.125, false alarms 0.030,
-4.4 conflicts per event (the README baseline: 0.58 / 0.57).
+out/conflicts.jsonl``: recall 0.700, borderline recall 0.125, false alarms 0.030,
+4.2 conflicts per event, precision 0.339 over 236 predictions with a verdict (the
+README baseline: 0.58 / 0.57).
 """
 
 from __future__ import annotations
