@@ -4,7 +4,7 @@ of the brief reads.
 1. Every sentence of every article gets word, name and number features
    (``features``); word vectors give a cheap cosine for every pair.
 2. Pairs from different articles that pass a cheap prefilter (close words, or a
-   shared name or number) are embedded and scored (``align_score``); sentences that
+   shared number) are embedded and scored (``align_score``); sentences that
    repeat another outlet's words exactly (a wire text) are linked as verbatim.
 3. Links are merged greedily, strongest first, into facts that never hold two
    sentences of one article and whose members are linked on average.
@@ -48,11 +48,11 @@ GROUP_LINK_PROBABILITY = 0.2
 # too: titles are short, so they are compared by embedding alone.
 TITLE_SUPPORT_COSINE = 0.6
 TITLE_MIN_SHARED = 2  # content words a sentence must share with a title to be compared
-VERBATIM_PROBABILITY = 1.0
+VERBATIM_PROBABILITY = 1.0  # the score of a link between identical sentences
 # Days a sentence's own date may lie after another article's publication date before
 # that article is taken not to report it (time zones and late editions: one day).
 PUBLICATION_SLACK_DAYS = 1
-DAY_CHARS = len("YYYY-MM-DD")  # the score of a link between identical sentences
+DAY_CHARS = len("YYYY-MM-DD")
 
 SentenceRef = tuple[str, int]  # (article id, sentence index)
 
@@ -146,10 +146,11 @@ def _embedding_cosines(features: Sequence[SentenceFeature], pairs: list[tuple[in
     return {(i, j): float(vectors[row[i]] @ vectors[row[j]]) for i, j in pairs}
 
 
-def _link_matrix(articles: Sequence[Article], features: Sequence[SentenceFeature],
-                 sim: np.ndarray, embedder: Embedder | None,
-                 verbatim: set[tuple[int, int]]) -> np.ndarray:
-    """Link probability of every cross-source pair (symmetric; 0 where not scored)."""
+def _paraphrase_links(articles: Sequence[Article], features: Sequence[SentenceFeature],
+                      sim: np.ndarray, embedder: Embedder | None,
+                      verbatim: set[tuple[int, int]]) -> np.ndarray:
+    """Link probability of every cross-source pair in other words (symmetric; 0 where
+    not scored, and for verbatim pairs, which are linked apart)."""
     n = len(features)
     links = np.zeros((n, n))
     if embedder is not None:
@@ -158,8 +159,6 @@ def _link_matrix(articles: Sequence[Article], features: Sequence[SentenceFeature
             p = link_probability(pair_features(features[i], features[j], cosine,
                                                float(sim[i, j])))
             links[i, j] = links[j, i] = p
-    for i, j in verbatim:
-        links[i, j] = links[j, i] = VERBATIM_PROBABILITY
     return links
 
 
@@ -191,8 +190,20 @@ def _merge(features: Sequence[SentenceFeature], links: np.ndarray) -> list[list[
 def _group(features: Sequence[SentenceFeature], links: np.ndarray, idx: list[int],
            verbatim: set[tuple[int, int]]) -> FactGroup:
     """A FactGroup from feature indices."""
+    return _group_with(features, links, idx, copies_in(features, idx, verbatim))
+
+
+def subgroup(alignment: Alignment, group: FactGroup, keep: Sequence[SentenceRef]) -> FactGroup:
+    """``group`` narrowed to the members ``keep``, their copy marks kept."""
+    idx = sorted(alignment.positions[r] for r in keep)
+    copies = tuple((r, source) for r, source in group.copies if r in keep)
+    return _group_with(alignment.features, alignment.links, idx, copies)
+
+
+def _group_with(features: Sequence[SentenceFeature], links: np.ndarray, idx: list[int],
+                copies: tuple[tuple[SentenceRef, str], ...]) -> FactGroup:
+    """A FactGroup from feature indices (sorted) and which of them are copies."""
     sources = tuple(dict.fromkeys(features[k].source for k in idx))
-    copies = copies_in(features, idx, verbatim)
     copied = {ref for ref, _ in copies}
     independent = tuple(dict.fromkeys(features[k].source for k in idx
                                       if features[k].ref not in copied))
@@ -254,14 +265,16 @@ def align(articles: Sequence[Article], embedder: Embedder | None = None) -> Alig
     sim = cosine_matrix(features)
     several = len({f.source for f in features}) > 1
     verbatim = verbatim_pairs(features) if several else set()
-    links = _link_matrix(ordered, features, sim, embedder if several else None, verbatim)
+    own_words = _paraphrase_links(ordered, features, sim, embedder if several else None,
+                                  verbatim)
+    # a wire copy is not another source stating it: support counts own words only
+    support = _support(ordered, features, own_words, embedder if several else None)
+    links = own_words.copy()
+    for i, j in verbatim:
+        links[i, j] = links[j, i] = VERBATIM_PROBABILITY
     merged = _merge(features, links)
     groups = sorted((_group(features, links, idx, verbatim) for idx in merged),
                     key=lambda g: g.members)
-    own_words = links.copy()
-    for i, j in verbatim:  # a wire copy is not another source stating it
-        own_words[i, j] = own_words[j, i] = 0.0
-    support = _support(ordered, features, own_words, embedder if several else None)
     return Alignment(features=features, similarity=sim, links=links, support=support,
                      groups=tuple(groups),
                      membership={ref: n for n, g in enumerate(groups) for ref in g.members},

@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import replace
 
-from newsweave.brief.align import Alignment, FactGroup, SentenceRef
+from newsweave.brief.align import Alignment, FactGroup, SentenceRef, subgroup
 from newsweave.brief.align_score import AGREE_PROBABILITY, SUPPORT_PROBABILITY
 from newsweave.brief.features import SentenceFeature
 from newsweave.brief.summary import group_citations, is_statement_like
@@ -95,16 +94,9 @@ def _confirming(alignment: Alignment, group: FactGroup, seed: SentenceRef) -> Fa
     """The part of a fact whose members each link to the quoted sentence itself: a
     member joined through a third sentence may state only part of what is quoted."""
     at = alignment.positions[seed]
-    members = tuple(r for r in group.members if r == seed
-                    or alignment.links[alignment.positions[r], at] >= AGREE_PROBABILITY)
-    sources = tuple(dict.fromkeys(alignment.features[alignment.positions[r]].source
-                                  for r in members))
-    copies = tuple((r, src) for r, src in group.copies if r in members)
-    copied = {r for r, _ in copies}
-    independent = tuple(dict.fromkeys(alignment.features[alignment.positions[r]].source
-                                      for r in members if r not in copied))
-    return replace(group, members=members, sources=sources, independent=independent,
-                   copies=copies)
+    return subgroup(alignment, group, [
+        r for r in group.members if r == seed
+        or alignment.links[alignment.positions[r], at] >= AGREE_PROBABILITY])
 
 
 def _figures_agree(alignment: Alignment, group: FactGroup) -> bool:

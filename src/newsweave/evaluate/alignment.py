@@ -28,7 +28,6 @@ from newsweave.brief.align_score import (
     link_probability,
     pair_features,
 )
-from newsweave.brief.features import cosine_matrix
 from newsweave.evaluate.base import EvalReport, Record, Writer, read_jsonl, split_half
 from newsweave.evaluate.conflicts import story_documents
 from newsweave.extract.embeddings import CachedEmbedder
@@ -111,8 +110,7 @@ def _score(event: _Event, record: Record, pair: Record,
     i, j = al.positions[ref_a], al.positions[ref_b]
     fa, fb = al.features[i], al.features[j]
     vectors = embedder.embed([fa.sentence.text, fb.sentence.text])
-    words = cosine_matrix(al.features)[i, j]
-    features = pair_features(fa, fb, float(vectors[0] @ vectors[1]), float(words))
+    features = pair_features(fa, fb, float(vectors[0] @ vectors[1]), float(al.similarity[i, j]))
     return ScoredPair(
         event=str(pair["event"]), half=split_half(str(pair["event"])), label=str(pair["label"]),
         features=features, probability=link_probability(features),
