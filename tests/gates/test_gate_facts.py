@@ -4,8 +4,8 @@ of ``conflicts/dev.jsonl``.
 
 Verdicts come from the evaluation data's file, then ``evaluation/judged/facts-dev.jsonl``.
 Measured with ``newsweave eval facts ../shared/bench/conflicts/dev.jsonl
---predictions out/facts.jsonl``: agreed 0.877 right (57 judged; half a 0.829, b 1.0),
-single-source 0.832 (131 judged; a 0.805, b 0.878). A change that shows new items
+--predictions out/facts.jsonl``: agreed 0.883 right (60 judged; half a 0.837, b 1.0),
+single-source 0.833 (132 judged; a 0.805, b 0.880). A change that shows new items
 must have them judged (``out/facts-unjudged.jsonl``) before this gate passes.
 """
 
