@@ -29,6 +29,7 @@ from newsweave.brief.conflict_frames import (
     same_fact,
 )
 from newsweave.brief.conflict_labels import find_label_conflicts
+from newsweave.brief.union_find import UnionFind
 from newsweave.model import Article, Conflict, ConflictSide
 
 # A source that also states a value within this relative gap of the other
@@ -158,20 +159,13 @@ def _agrees(x: Figure, y: Figure) -> bool:
 
 def _groups(figures: list[Figure], edges: list[tuple[int, int]]) -> list[list[Figure]]:
     """One group per fact and pair of disputed values: the figures stating either."""
-    parent = list(range(len(figures)))
-
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
+    sets = UnionFind(len(figures))
     for i, j in edges:
-        parent[find(i)] = find(j)
+        sets.union(i, j)
     pairs: dict[tuple[int, float, float], set[int]] = defaultdict(set)
     for i, j in edges:
         lo, hi = sorted((_key(figures[i]), _key(figures[j])))
-        pairs[(find(i), lo, hi)] |= {i, j}
+        pairs[(sets.find(i), lo, hi)] |= {i, j}
     return [[figures[i] for i in sorted(m)] for m in pairs.values()]
 
 

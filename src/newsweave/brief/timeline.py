@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from itertools import combinations
 
 from newsweave.brief.features import content_stems
+from newsweave.brief.union_find import UnionFind
 from newsweave.model import Article, Citation, DateItem, DateMention, Statement, TimelineEntry
 
 # How plainly a granularity states a date: a written day beats a resolved weekday,
@@ -92,21 +93,11 @@ def build_timeline(articles: Sequence[Article]) -> tuple[TimelineEntry, ...]:
 
 def _events(group: list[_Dated], weights: dict[str, float]) -> list[list[_Dated]]:
     """Mentions of one date split into events: linked when they state the same one."""
-    parent = list(range(len(group)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    sets = UnionFind(len(group))
     for i, j in combinations(range(len(group)), 2):
-        if root(i) != root(j) and _same_event(group[i], group[j], weights):
-            parent[max(root(i), root(j))] = min(root(i), root(j))
-    events: dict[int, list[_Dated]] = {}
-    for i, d in enumerate(group):
-        events.setdefault(root(i), []).append(d)
-    return list(events.values())
+        if not sets.connected(i, j) and _same_event(group[i], group[j], weights):
+            sets.union(i, j)
+    return [[group[k] for k in members] for members in sets.groups()]
 
 
 def _same_event(x: _Dated, y: _Dated, weights: dict[str, float]) -> bool:
