@@ -16,6 +16,7 @@ the whole alignment (``brief.align``). Reported per fixed half:
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -157,8 +158,6 @@ def run(records: Iterable[Record], write: Writer, path: Path) -> EvalReport:
 def bench_for(path: Path) -> Path:
     """The bench file the pairs of ``path`` point into (``NEWSWEAVE_BENCH`` or
     ``../shared/bench`` beside the repo)."""
-    import os
-
-    root = Path(os.environ.get("NEWSWEAVE_BENCH", "")) if os.environ.get("NEWSWEAVE_BENCH") \
-        else path.resolve().parents[2].parent / "shared" / "bench"
+    given = os.environ.get("NEWSWEAVE_BENCH")
+    root = Path(given) if given else path.resolve().parents[2].parent / "shared" / "bench"
     return root / "conflicts" / "dev.jsonl"
