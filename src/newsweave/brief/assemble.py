@@ -149,7 +149,7 @@ def build_brief(story_id: str, articles: Sequence[Article],
     embedder = embedder or CachedEmbedder()
     alignment = align(ordered, embedder)
     every = sorted(articles, key=lambda a: (a.id, a.origin))
-    conflicts = find_conflicts(ordered)
+    conflicts = find_conflicts(ordered, embedder)
     return Brief(
         story_id=story_id,
         headline=_headline(ordered, alignment.features, alignment.similarity),

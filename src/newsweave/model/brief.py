@@ -8,6 +8,7 @@ its source.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Literal
 
 from newsweave.model.article import Article, EntityLabel, QuantityKind
@@ -112,22 +113,41 @@ class Fact:
     cohesion: float  # mean pairwise link score inside the fact (1.0 for one member)
 
 
+class ConflictKind(StrEnum):
+    """What a conflict disputes."""
+
+    COUNT = "count"
+    MONEY = "money"
+    PERCENT = "percent"
+    MEASURE = "measure"
+    AGE = "age"
+    DATE = "date"
+    RECORD = "record"
+    CONTACT = "contact"
+    COLOUR = "colour"
+
+
 @dataclass(frozen=True, slots=True)
 class ConflictSide:
-    """One source's value for the disputed fact, with the sentence that states it."""
+    """One source's value for the disputed fact, with the sentence that states it.
+
+    ``value_group`` numbers the distinct values of a conflict from the lowest: the
+    sides of sources that agree with each other share it.
+    """
 
     value: str  # as written: "5,200"
     value_start: int  # offsets of the value in the article text
     value_end: int
     citation: Citation
     hedge: str | None = None
+    value_group: int = 0
 
 
 @dataclass(frozen=True, slots=True)
 class Conflict:
     """The same fact with different values across sources, and why it was judged so."""
 
-    kind: QuantityKind | str  # count, money, percent, measure, date, ...
+    kind: ConflictKind
     subject: str  # "US troops in Iraq"
     reason: str  # one line a reader can check against the quotes
     sides: tuple[ConflictSide, ...]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import enum
 import json
 import types
 import typing
@@ -55,6 +56,8 @@ def _build(tp: Any, data: Any) -> Any:
         kwargs = {f.name: _build(hints[f.name], data[f.name])
                   for f in dataclasses.fields(tp) if f.name in data}
         return tp(**kwargs)
+    if isinstance(tp, type) and issubclass(tp, enum.Enum):
+        return tp(data)
     if tp is float and isinstance(data, int):
         return float(data)
     return data

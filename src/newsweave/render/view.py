@@ -127,6 +127,7 @@ class SideView:
     source: str
     hedge: str | None
     quote: Quote
+    value_group: int = 0  # sides of sources that agree on one value share it
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,7 +224,8 @@ def _source(c: Citation) -> str:
 
 def _side(side: ConflictSide) -> SideView:
     hedge = clean(side.hedge) if side.hedge else None
-    return SideView(clean(side.value), _source(side.citation), hedge or None, split_quote(side))
+    return SideView(clean(side.value), _source(side.citation), hedge or None, split_quote(side),
+                    side.value_group)
 
 
 def _conflict(c: Conflict) -> ConflictView:

@@ -1,13 +1,13 @@
-"""Conflicts: the same fact stated with different values by different sources.
+"""Number conflicts: the same figure stated with different values by different sources.
 
-Figures are matched by frame (``conflict_frames``), never by sentence similarity;
-a pair becomes a conflict when the two hedged values cannot both hold, neither
-source also states a value the other agrees with, and no source states both values
-of the same thing (then they are two facts). Labels worn by many values in one
-article ("yards" in a game report) need a pin (same owner or person, many shared
-words). Pairs of one fact are joined into one ``Conflict`` whose sides quote each
-source's whole sentence. Dates (``conflict_dates``) and non-numeric labels
-(``conflict_labels``: contact numbers, colours, win-loss records) follow.
+Figures are matched by frame (``frames``: counted thing, event, owner, place, time,
+unit dimension), then by the words around each value (``match``: each the other's
+best match); a pair becomes a conflict when the two hedged values cannot both hold,
+neither source also states a value the other agrees with, and no source states both
+values of the same thing (then they are two facts). Labels worn by many values in
+one article ("yards" in a game report) are not compared at all: the frames cannot
+tell the plays or the players apart. Linked figures of one fact make one
+``Conflict`` with one side per source (``sides``).
 """
 
 from __future__ import annotations
@@ -17,63 +17,42 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from itertools import combinations
 
-from newsweave.brief.conflict_dates import find_date_conflicts
-from newsweave.brief.conflict_frames import (
+from newsweave.brief.conflicts.frames import (
     THING_CLASSES,
     Figure,
     apart,
-    cite,
     compatible,
     disagree,
     figure_of,
     same_fact,
 )
-from newsweave.brief.conflict_labels import find_label_conflicts
-from newsweave.brief.union_find import UnionFind
-from newsweave.model import Article, Conflict, ConflictSide
+from newsweave.brief.conflicts.match import figure_edges, restatement
+from newsweave.brief.conflicts.sides import fact_groups, side_at
+from newsweave.extract.embeddings import Embedder
+from newsweave.model import Article, Conflict, ConflictKind, ConflictSide
 
 # A source that also states a value within this relative gap of the other
 # source's, compatible with it, agrees with it: the pair is not flagged.
 AGREE_GAP = 0.5
 # A plain label worn by this many different values in one article ("yards" in a
-# game report) names no single fact: such figures are compared only when pinned
-# by the same owner or person, or by this many shared sentence words. Money and
+# game report) names no single fact: such figures are never compared. Money and
 # percentages are left out (a budget story's "$" figures stay comparable). On
 # conflicts/dev.jsonl (recall / predictions not in the gold set): off 0.65 / 246;
-# 3 values, 5 words 0.617 / 186; 4 values, 4 words 0.65 / 212; 4 values, 5 words
-# 0.65 / 205.
+# 3 values 0.617 / 186; 4 values 0.65 / 205 (then comparing them when the same
+# person or five sentence words pinned them). With context matching, half a (b):
+# pinned pairs compared 0.606 recall, 0.409 precision (0.704, 0.385); never
+# compared 0.606, 0.443 (0.704, 0.421).
 CROWDED_VALUES = 4
-PINNED_WORDS = 5
 CROWDED_KINDS = frozenset({"count", "measure"})
-KIND_ORDER = {
-    "count": 0, "money": 1, "percent": 2, "measure": 3, "date": 4, "record": 5,
-    "contact": 6, "colour": 7,
-}
-SEVERITY_ORDER = {"clear": 0, "soft": 1}
 
 
-def find_conflicts(articles: Sequence[Article]) -> tuple[Conflict, ...]:
-    """Facts on which the sources of one story disagree.
-
-    ``articles`` are the annotated articles of one story. Two figures conflict when
-    they come from different sources (``Article.label``), answer the same question
-    (same counted thing or synonym, event, owner, place, time and unit dimension)
-    and their values, widened by their hedges and converted to one unit, cannot
-    both hold. Dates conflict when two sources give different days, weekdays or
-    years to the same event. Contact numbers, colours of one named thing and
-    win-loss records that differ are flagged too. Numbers come first (counts,
-    money, percent, measures), then dates, then those labels; within a kind, clear
-    conflicts precede soft ones (hedged or rounded figures).
-    """
-    figures = [
-        f for a in articles for q in a.quantities if (f := figure_of(a, q)) is not None
-    ]
-    groups = _groups(figures, _edges(figures))
-    found = [c for g in groups if (c := _conflict(g)) is not None]
-    found += find_date_conflicts(articles)
-    found += find_label_conflicts(articles)
-    found.sort(key=lambda c: (KIND_ORDER.get(str(c.kind), 9), SEVERITY_ORDER[c.severity]))
-    return tuple(found)
+def number_conflicts(articles: Sequence[Article], embedder: Embedder) -> list[Conflict]:
+    """Figures on which the sources of one story disagree (see ``find_conflicts``)."""
+    every = [f for a in articles for q in a.quantities if (f := figure_of(a, q)) is not None]
+    figures = [f for f in every if not restatement(f, every)]
+    edges = figure_edges(figures, _edges(figures), embedder)
+    groups = fact_groups(figures, edges, lambda f: f.article.label)
+    return [c for g in groups if (c := _conflict(g)) is not None]
 
 
 def _edges(figures: list[Figure]) -> list[tuple[int, int]]:
@@ -92,7 +71,7 @@ def _edges(figures: list[Figure]) -> list[tuple[int, int]]:
             a, b = figures[i], figures[j]
             if a.article.label == b.article.label or not same_fact(a, b):
                 continue
-            if (crowded(a) or crowded(b)) and not _pinned(a, b):
+            if crowded(a) or crowded(b):
                 continue
             if disagree(a, b) and not _also_agrees(a, b, own) and not stated(a, b):
                 edges.append((i, j))
@@ -103,8 +82,7 @@ def _crowded(figures: list[Figure]) -> Callable[[Figure], bool]:
     """Whether a figure's label is worn by many values in its own article.
 
     A sports report gives a dozen "yards" or "points" figures: the plain noun
-    then names no single fact, and two such figures are compared only when
-    something else pins them together (``_pinned``).
+    then names no single fact, and such figures are not compared.
     """
     values: dict[tuple[str, str, str | None], set[float]] = defaultdict(set)
     for f in figures:
@@ -116,13 +94,6 @@ def _crowded(figures: list[Figure]) -> Callable[[Figure], bool]:
         return len(values[(f.article.id, f.dimension, f.thing)]) >= CROWDED_VALUES
 
     return crowded
-
-
-def _pinned(a: Figure, b: Figure) -> bool:
-    """The same named owner or person, or sentences sharing many words."""
-    if (a.q.owner and a.q.owner == b.q.owner) or a.people & b.people:
-        return True
-    return len(a.words & b.words) >= PINNED_WORDS
 
 
 def _stated_together(figures: list[Figure]) -> Callable[[Figure, Figure], bool]:
@@ -157,40 +128,31 @@ def _agrees(x: Figure, y: Figure) -> bool:
     return same_fact(x, y) and compatible(x, y) and apart(x, y) < AGREE_GAP
 
 
-def _groups(figures: list[Figure], edges: list[tuple[int, int]]) -> list[list[Figure]]:
-    """One group per fact and pair of disputed values: the figures stating either."""
-    sets = UnionFind(len(figures))
-    for i, j in edges:
-        sets.union(i, j)
-    pairs: dict[tuple[int, float, float], set[int]] = defaultdict(set)
-    for i, j in edges:
-        lo, hi = sorted((_key(figures[i]), _key(figures[j])))
-        pairs[(sets.find(i), lo, hi)] |= {i, j}
-    return [[figures[i] for i in sorted(m)] for m in pairs.values()]
-
-
 def _key(f: Figure) -> float:
     return round(f.base, 6)
 
 
 def _conflict(group: list[Figure]) -> Conflict | None:
-    """One conflict from a group: one side per source, its first figure."""
-    sides: dict[str, Figure] = {}
-    for f in group:
-        sides.setdefault(f.article.label, f)
-    figs = sorted(sides.values(), key=lambda f: (f.base, f.article.label))
-    if len({_key(f) for f in figs}) < 2:
+    """One conflict from a group (one figure per source): sides from the lowest
+    value up, the sources that state one value next to each other."""
+    figs = sorted(group, key=lambda f: (f.base, f.article.label))
+    values = list(dict.fromkeys(_key(f) for f in figs))
+    if len(values) < 2:
         return None
     lo, hi = figs[0], figs[-1]
     soft = any(f.q.hedge for f in figs) or _rounded(lo, hi)
-    what = _what(figs)
-    values = " vs ".join(dict.fromkeys(f.q.text for f in figs))
-    reason = f"both give the {what}: {values}, {round(apart(lo, hi) * 100)}% apart"
+    stated = " vs ".join(
+        f"{next(f.q.text for f in figs if _key(f) == v)} "
+        f"({', '.join(f.article.label for f in figs if _key(f) == v)})"
+        for v in values
+    )
+    reason = (f"{'they' if len(figs) > 2 else 'both'} give the {_what(figs)}: {stated}, "
+              f"{round(apart(lo, hi) * 100)}% apart")
     return Conflict(
-        kind=figs[0].q.kind,
+        kind=ConflictKind(figs[0].q.kind),
         subject=_subject(figs),
         reason=reason,
-        sides=tuple(_side(f) for f in figs),
+        sides=tuple(_side(f, values.index(_key(f))) for f in figs),
         severity="soft" if soft else "clear",
     )
 
@@ -258,11 +220,6 @@ def _what(figs: list[Figure]) -> str:
     return f"{head} ({' / '.join(nouns)})" if len(nouns) > 1 else head
 
 
-def _side(f: Figure) -> ConflictSide:
-    return ConflictSide(
-        value=f.q.text,
-        value_start=f.q.start,
-        value_end=f.q.end,
-        citation=cite(f.article, f.q.sentence, f.q.start, f.q.end),
-        hedge=f.q.hedge,
-    )
+def _side(f: Figure, value_group: int) -> ConflictSide:
+    return side_at(f.article, f.q.sentence, f.q.start, f.q.end, hedge=f.q.hedge,
+                   value_group=value_group)

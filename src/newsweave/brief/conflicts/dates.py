@@ -17,15 +17,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import combinations
 
-from newsweave.brief.conflict_frames import (
-    EVENT_CLASSES,
-    STOPWORDS,
-    first_per_source,
-    people_in,
-    side_at,
-)
+from newsweave.brief.conflicts.frames import EVENT_CLASSES, STOPWORDS, people_in
+from newsweave.brief.conflicts.match import DATE_CONTEXT_COSINE, context_at, mutual_best
+from newsweave.brief.conflicts.sides import fact_groups, side_at, value_groups
+from newsweave.extract.embeddings import Embedder
 from newsweave.lexicon import MONTH_PATTERN, MONTHS, WEEKDAYS
-from newsweave.model import Article, Conflict, DateMention
+from newsweave.model import Article, Conflict, ConflictKind, DateMention
 
 _WEEKDAY = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
 _MONTH_NAME = f"({MONTH_PATTERN})"
@@ -57,16 +54,38 @@ class Dated:
     people: frozenset[str]  # name words of the persons its sentence names
 
 
-def find_date_conflicts(articles: Sequence[Article]) -> list[Conflict]:
-    """Date conflicts across sources (see ``find_conflicts``)."""
+def find_date_conflicts(articles: Sequence[Article], embedder: Embedder) -> list[Conflict]:
+    """Date conflicts across sources (see ``find_conflicts``): pairs of one event,
+    each the other's best match by the words around it (``match.mutual_best``)."""
     dated = [d for a in articles for m in a.dates if (d := _dated(a, m)) is not None]
-    groups: dict[tuple[str, str, tuple[int, ...], tuple[int, ...]], list[Dated]] = {}
-    for x, y in combinations(dated, 2):
-        if _conflicting(x, y):
-            lo, hi = sorted((x.value, y.value))
-            group = groups.setdefault((_event(x.anchor), x.kind, lo, hi), [])
-            group += [d for d in (x, y) if d not in group]
-    return [_conflict(g) for g in groups.values()]
+    stated = _stated(articles)
+    edges = [(i, j) for i, j in combinations(range(len(dated)), 2)
+             if _conflicting(dated[i], dated[j]) and not _also_stated(dated[i], dated[j], stated)]
+    edges = mutual_best(
+        dated, edges, embedder,
+        context=lambda d: context_at(d.article, d.mention.sentence, d.mention.start,
+                                     d.mention.end),
+        group=lambda d: (d.article.id, d.article.label, d.kind),
+        comparable=_same_event, value=lambda d: d.value, min_cosine=DATE_CONTEXT_COSINE,
+    )
+    groups = fact_groups(dated, edges, lambda d: d.article.label)
+    return [c for g in groups if (c := _conflict(g)) is not None]
+
+
+def _stated(articles: Sequence[Article]) -> dict[str, set[tuple[str, tuple[int, ...]]]]:
+    """Every date each source states, anchored or not, by kind and value."""
+    out: dict[str, set[tuple[str, tuple[int, ...]]]] = {}
+    for a in articles:
+        keys = out.setdefault(a.label, set())
+        keys.update(key for m in a.dates if (key := date_key(m.text)) is not None)
+    return out
+
+
+def _also_stated(x: Dated, y: Dated, stated: dict[str, set[tuple[str, tuple[int, ...]]]]) -> bool:
+    """Whether either source also states the other's date: "killed June 24 while
+    investigating a June 20 shooting" knows both days, so they date two events."""
+    return (x.kind, y.value) in stated[x.article.label] or (y.kind, x.value) in stated[
+        y.article.label]
 
 
 def date_key(text: str) -> tuple[str, tuple[int, ...]] | None:
@@ -98,10 +117,13 @@ def _dated(article: Article, m: DateMention) -> Dated | None:
     return Dated(article, m, key[0], key[1], anchor, context, people_in(article, m.sentence))
 
 
+def _same_event(x: Dated, y: Dated) -> bool:
+    """Whether two date mentions of one kind date the same event."""
+    return x.kind == y.kind and _event(x.anchor) == _event(y.anchor)
+
+
 def _conflicting(x: Dated, y: Dated) -> bool:
-    if x.article.label == y.article.label or x.kind != y.kind or x.value == y.value:
-        return False
-    if _event(x.anchor) != _event(y.anchor):
+    if x.article.label == y.article.label or x.value == y.value or not _same_event(x, y):
         return False
     if x.people and y.people and not x.people & y.people:
         return False  # "Ivory was placed ... Tuesday" / "Thomas was placed ... Wednesday"
@@ -128,13 +150,17 @@ DATE_EVENTS = dict.fromkeys(
 )
 
 
-def _conflict(group: list[Dated]) -> Conflict:
-    """One conflict per event and pair of dates: one side per source."""
-    chosen = first_per_source(sorted(group, key=lambda d: d.value), lambda d: d.article)
-    sides = tuple(side_at(d.article, d.mention.sentence, d.mention.start, d.mention.end)
-                  for d in chosen)
+def _conflict(group: list[Dated]) -> Conflict | None:
+    """One conflict per event: one side per source, the earliest date first."""
+    chosen = sorted(group, key=lambda d: (d.value, d.article.label))
+    if len({d.value for d in chosen}) < 2:
+        return None
+    groups = value_groups([d.value for d in chosen])
+    sides = tuple(side_at(d.article, d.mention.sentence, d.mention.start, d.mention.end,
+                          value_group=n) for d, n in zip(chosen, groups, strict=True))
     what = {"weekday": "day of the week", "day": "date", "year": "year", "years": "years"}
     anchors = " / ".join(dict.fromkeys(d.anchor for d in chosen))
     values = " vs ".join(dict.fromkeys(d.mention.text for d in chosen))
-    reason = f"both date the same event ({anchors}): {values} ({what[chosen[0].kind]} differs)"
-    return Conflict(kind="date", subject=f"when: {anchors}", reason=reason, sides=sides)
+    reason = f"they date the same event ({anchors}): {values} ({what[chosen[0].kind]} differs)"
+    return Conflict(kind=ConflictKind.DATE, subject=f"when: {anchors}", reason=reason,
+                    sides=sides)

@@ -23,8 +23,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import combinations
 
-from newsweave.brief.conflict_frames import STOPWORDS, first_per_source, side_at
-from newsweave.model import Article, Conflict
+from newsweave.brief.conflicts.frames import STOPWORDS
+from newsweave.brief.conflicts.sides import fact_groups, side_at, value_groups
+from newsweave.model import Article, Conflict, ConflictKind
 
 # A telephone number: 9 to 15 digits in groups of 2-5 separated by spaces, dots or
 # hyphens, in a sentence that asks readers to call.
@@ -79,18 +80,18 @@ def find_label_conflicts(articles: Sequence[Article]) -> list[Conflict]:
     stated: dict[tuple[str, str], set[str]] = defaultdict(set)
     for lab in labels:
         stated[(lab.kind, lab.key)].add(f"{lab.article.label}\x1f{lab.value}")
-    groups: dict[tuple[str, str, str, str], list[Label]] = {}
-    for x, y in combinations(labels, 2):
+    edges: list[tuple[int, int]] = []
+    for i, j in combinations(range(len(labels)), 2):
+        x, y = labels[i], labels[j]
         if x.article.label == y.article.label or (x.kind, x.key) != (y.kind, y.key):
             continue
         if x.value == y.value or _also_states(x, y, stated) or _also_states(y, x, stated):
             continue
         if x.kind == "record" and not _same_span(x.value, y.value):
             continue
-        lo, hi = sorted((x.value, y.value))
-        group = groups.setdefault((x.kind, x.key, lo, hi), [])
-        group += [lab for lab in (x, y) if lab not in group]
-    return [_conflict(g) for g in groups.values()]
+        edges.append((i, j))
+    groups = fact_groups(labels, edges, lambda lab: lab.article.label)
+    return [c for g in groups if (c := _conflict(g)) is not None]
 
 
 def _same_span(a: str, b: str) -> bool:
@@ -157,10 +158,14 @@ def _records(article: Article, i: int, base: int, text: str) -> list[Label]:
     return out
 
 
-def _conflict(group: list[Label]) -> Conflict:
-    """One conflict per key and pair of values: one side per source."""
-    chosen = first_per_source(sorted(group, key=lambda g: g.value), lambda g: g.article)
-    sides = tuple(side_at(lab.article, lab.sentence, lab.start, lab.end) for lab in chosen)
+def _conflict(group: list[Label]) -> Conflict | None:
+    """One conflict per key: one side per source, sorted by value."""
+    chosen = sorted(group, key=lambda g: (g.value, g.article.label))
+    if len({lab.value for lab in chosen}) < 2:
+        return None
+    groups = value_groups([lab.value for lab in chosen])
+    sides = tuple(side_at(lab.article, lab.sentence, lab.start, lab.end, value_group=n)
+                  for lab, n in zip(chosen, groups, strict=True))
     kind, key = chosen[0].kind, chosen[0].key
     values = " vs ".join(dict.fromkeys(s.value for s in sides))
     what = {
@@ -170,5 +175,5 @@ def _conflict(group: list[Label]) -> Conflict:
     }[kind]
     subject = {"contact": "contact number", "colour": f"{key.title()} colour",
                "record": f"{key.title()} record"}[kind]
-    return Conflict(kind=kind, subject=subject, reason=f"both give {what}: {values}",
-                    sides=sides)
+    return Conflict(kind=ConflictKind(kind), subject=subject,
+                    reason=f"they give {what}: {values}", sides=sides)
