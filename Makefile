@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 DB     ?= newsweave.db
 OUT    ?= out
 
-.PHONY: demo test lint typecheck browser bench clean
+.PHONY: demo test lint typecheck browser bench bench-annotation clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -43,6 +43,10 @@ test: lint typecheck browser
 
 bench: $(VENV)/.installed-test
 	$(BIN)/python benchmarks/run.py
+
+# Annotation time and peak memory from 10 KB to 2 MB of text (a few minutes).
+bench-annotation: $(VENV)/.installed-test
+	$(BIN)/python benchmarks/annotation_scaling.py
 
 clean:
 	rm -rf $(OUT) $(DB) $(DB)-wal $(DB)-shm $(DB).lock .pytest_cache .mypy_cache .ruff_cache

@@ -80,10 +80,12 @@ def find_quotes(
 
 def _direct_quotes(ctx: QuoteContext) -> Iterable[Quote]:
     last: tuple[int, _Attribution | None] = (-1, None)  # paragraph start, its speaker
+    paragraph, seen = 0, 0  # the text before ``seen`` has been searched for newlines
     for q in ctx.quotations:
         if _is_term(ctx, q):
             continue
-        paragraph = ctx.text.rfind("\n", 0, q.open_start) + 1
+        paragraph = ctx.text.rfind("\n", seen, q.open_start) + 1 or paragraph
+        seen = q.open_start
         found = _quote_speaker(ctx, q)
         if found is None and last[0] == paragraph and _opens_sentence(ctx, q):
             found = last[1]

@@ -21,6 +21,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from newsweave.extract.date_anchors import Direction, date_direction
+from newsweave.extract.nlp import doc_text
 from newsweave.lexicon import MONTHS, WEEKDAYS
 from newsweave.model import DateMention, Sentence
 from newsweave.model.article import DateGranularity
@@ -137,7 +138,7 @@ def find_dates(
     when it is unknown. ``sentence`` indexes ``sentences``; spans satisfy
     ``doc.text[m.start:m.end] == m.text``.
     """
-    text = doc.text
+    text = doc_text(doc)
     anchor = _parse_iso(published)
     hits = list(_pattern_hits(doc, anchor))
     hits.extend(_spacy_hits(doc))
@@ -163,7 +164,7 @@ def _pattern_hits(doc: Doc, published: date | None) -> Iterator[_Hit]:
     """Candidates from the regex cascade, resolved in text order."""
     found: list[tuple[int, int, DateGranularity, re.Match[str]]] = []
     for priority, (granularity, pattern) in enumerate(PATTERNS):
-        for match in pattern.finditer(doc.text):
+        for match in pattern.finditer(doc_text(doc)):
             found.append((match.start(), priority, granularity, match))
     found.sort(key=lambda f: (f[0], f[1]))
     last_full: date | None = None  # year anchor when publication date is unknown
@@ -263,9 +264,15 @@ def _settle(hits: list[_Hit]) -> list[_Hit]:
         hits, key=lambda h: (h.from_model, -(h.end - h.start), h.value is None, h.start)
     )
     taken: list[_Hit] = []
+    starts: list[int] = []  # of the taken hits, which never overlap: in text order
+    ends: list[int] = []
     for hit in ranked:
-        if all(hit.end <= t.start or hit.start >= t.end for t in taken):
+        # Only the last taken hit starting before this one ends can overlap it.
+        i = bisect.bisect_left(starts, hit.end)
+        if i == 0 or ends[i - 1] <= hit.start:
             taken.append(hit)
+            starts.insert(i, hit.start)
+            ends.insert(i, hit.end)
     return sorted(taken, key=lambda h: h.start)
 
 

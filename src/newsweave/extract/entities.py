@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from newsweave.extract.nlp import doc_text
 from newsweave.model import Mention
 from newsweave.model.article import EntityLabel
 
@@ -57,11 +58,12 @@ def find_entities(doc: Doc) -> tuple[Mention, ...]:
     empty after normalisation are dropped.
     """
     out: list[Mention] = []
+    text = doc_text(doc)
     for ent in doc.ents:
         label = LABELS.get(ent.label_)
         if label is None:
             continue
-        mention = _mention(doc.text, ent, label)
+        mention = _mention(text, ent, label)
         if mention is not None:
             out.append(mention)
     return tuple(out)

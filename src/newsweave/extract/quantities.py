@@ -20,6 +20,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from newsweave.extract.nlp import doc_text
 from newsweave.extract.quantities_frame import UNITS, Frame, frame_of
 from newsweave.extract.quantities_role import ADDRESS_NOUNS, number_role, scale_unit
 from newsweave.extract.quantities_scan import (
@@ -28,6 +29,7 @@ from newsweave.extract.quantities_scan import (
     scan_numbers,
     scan_ordinals,
 )
+from newsweave.extract.spans import SpanIndex, search_before
 from newsweave.lexicon import MONTH_PATTERN
 from newsweave.model import Quantity, Sentence
 from newsweave.model.article import QuantityKind
@@ -111,26 +113,26 @@ def find_quantities(doc: Doc, sentences: tuple[Sentence, ...]) -> tuple[Quantity
     numbers, URLs, model names, labels such as "Channel 16", scores, the pronoun
     "one") are left out.
     """
-    text = doc.text
-    blocked = _blocked_spans(text)
+    text = doc_text(doc)
+    blocked = SpanIndex(_blocked_spans(text))
     starts = [s.start for s in sentences]
     out: list[Quantity] = []
     for n in scan_numbers(text):
-        if _inside(n, blocked):
+        if blocked.overlaps(n.start, n.end):
             continue
         q = _read(doc, n)
         if q is not None:
             out.append(replace(q, sentence=_sentence_index(starts, sentences, n.start)))
-    taken = [(q.start, q.end) for q in out]
+    taken = SpanIndex((q.start, q.end) for q in out)
     for n in scan_ordinals(text):
-        if not any(s < n.end and n.start < e for s, e in taken):
+        if not taken.overlaps(n.start, n.end):
             out.append(_ordinal(text, n, sentences, starts))
     return tuple(sorted(out, key=lambda q: q.start))
 
 
 def _read(doc: Doc, n: NumberSpan) -> Quantity | None:
     """What one scanned span is, or None when it is no quantity."""
-    text = doc.text
+    text = doc_text(doc)
     if n.form == "tally":
         return None  # "won 13-10", "a 5-4 vote"
     if n.form == "time":
@@ -154,7 +156,7 @@ def _decade(text: str, n: NumberSpan) -> Quantity:
     if n.century:
         return _bare(text, n, "year")
     q = _bare(text, n, "range")
-    if _POSSESSIVE_BEFORE.search(text, 0, n.start):
+    if search_before(_POSSESSIVE_BEFORE, text, n.start):
         return replace(q, counted="age", unit="year")
     return q
 
@@ -164,10 +166,6 @@ def _blocked_spans(text: str) -> list[tuple[int, int]]:
     spans = [m.span() for m in _URL_RE.finditer(text)]
     spans += [m.span() for m in _PHONE_RE.finditer(text)]
     return spans
-
-
-def _inside(n: NumberSpan, blocked: list[tuple[int, int]]) -> bool:
-    return any(s < n.end and n.start < e for s, e in blocked)
 
 
 def _not_a_quantity(text: str, n: NumberSpan) -> bool:
@@ -196,10 +194,11 @@ def _not_a_quantity(text: str, n: NumberSpan) -> bool:
 def _is_year(doc: Doc, n: NumberSpan) -> bool:
     """A bare four-digit number in the year range that counts no plural noun
     ("in 2019", "the 2016 election", "October 2011"; not "2000 soldiers")."""
-    raw = doc.text[n.start : n.end]
+    text = doc_text(doc)
+    raw = text[n.start : n.end]
     if not re.fullmatch(r"\d{4}", raw) or not _YEAR_MIN <= n.value <= _YEAR_MAX:
         return False
-    if re.match(r"[A-Za-z]", doc.text[n.end : n.end + 1]):
+    if re.match(r"[A-Za-z]", text[n.end : n.end + 1]):
         return False  # glued unit: "2000ft"
     tokens = _tokens(doc, n)
     return tokens is None or not _counts_plural(tokens[1])
@@ -236,7 +235,7 @@ def _quantity(doc: Doc, n: NumberSpan) -> Quantity | None:
     tokens = _tokens(doc, n)
     if tokens is None:
         return None
-    text = doc.text
+    text = doc_text(doc)
     glued = _GLUED_UNIT.match(text, n.end) if _bare_number(n) else None
     # A glued unit ("600m") belongs to the number, whatever the tagger made of it.
     frame = frame_of(doc, tokens[1], n.start, glued.end() if glued else n.end)
@@ -244,7 +243,7 @@ def _quantity(doc: Doc, n: NumberSpan) -> Quantity | None:
     role = "amount" if scale or n.form != "point" else number_role(*tokens, frame, n.start)
     if role in _DROPPED_ROLES or frame.counted in ADDRESS_NOUNS:
         return None  # "Channel 16", "no one", "called 911", "325 Main Ave"
-    if frame.unit is None and _BY_BEFORE.search(text, 0, n.start):
+    if frame.unit is None and search_before(_BY_BEFORE, text, n.start):
         return None  # "a four-by-four car"
     kind, unit = _kind(n, scale or frame.unit)
     counted = frame.counted
@@ -270,7 +269,7 @@ def _bare_number(n: NumberSpan) -> bool:
 def _year_range(doc: Doc, n: NumberSpan, last: Token, unit: str | None) -> bool:
     """"1967 to 1979", "2007-08": a span of years, not "1500 to 2000 soldiers"."""
     low, high = n.low or n.value, n.high or n.value
-    raw = doc.text[n.start : n.start + 4]
+    raw = doc_text(doc)[n.start : n.start + 4]
     years = _YEAR_MIN <= low < high <= _YEAR_MAX and raw.isdigit() and low == int(low)
     return years and unit is None and not _counts_plural(last)
 

@@ -6,10 +6,11 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from newsweave.extract.nlp import doc_memo, doc_text, per_doc
 from newsweave.lexicon import COUNTRY_ALIASES, DEMONYMS, country_display
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 # Unit words (lemma -> canonical unit). Durations, lengths, areas, weights, speeds and
 # words that make a number a measure of its noun ("35-word oath", "48-page").
@@ -107,10 +108,11 @@ def frame_of(doc: Doc, tok: Token, start: int, end: int) -> Frame:
         counted, unit, owner = "age", "year", _ent_text(person)
     held = noun is None and counted is None
     part = False
+    text = doc_text(doc)
     if held:
         noun = _holder(top)
         # "10 of the 16 games" is a part; "tens of thousands of files" is not.
-        vague = doc.text[start:end].lower().endswith("s")
+        vague = text[start:end].lower().endswith("s")
         part = noun is not None and noun.head.head.i == top.i and not vague
         counted = noun.lemma_.lower() if noun is not None else None
     if noun is not None:
@@ -121,7 +123,7 @@ def frame_of(doc: Doc, tok: Token, start: int, end: int) -> Frame:
     # "a mother of 12 was killed": the verb is about the holder, not the number.
     verbs = [] if held and noun is not None and not part else _verbs(top if part else base)
     quals = _noun_qualifiers(noun, unit_tok, start, end) + verbs + (["part of"] if part else [])
-    quals += [a for a in _anchors(base) if a.split(" ", 1)[-1] not in doc.text[start:end + 8]]
+    quals += [a for a in _anchors(base) if a.split(" ", 1)[-1] not in text[start:end + 8]]
     if owner is None:
         owner = _owner(noun, base)
     action = verbs[0] if verbs else None
@@ -139,7 +141,7 @@ def _holder(top: Token) -> Token | None:
 
 def _designation(doc: Doc, start: int, noun: Token) -> str | None:
     """A model name between the number and its noun ("12 AK 47 guns" -> "AK-47")."""
-    m = DESIGNATION_RE.search(doc.text[start : noun.idx + len(noun.text)])
+    m = DESIGNATION_RE.search(doc_text(doc)[start : noun.idx + len(noun.text)])
     return f"{m.group(1).upper()}-{m.group(2)}" if m else None
 
 
@@ -205,9 +207,9 @@ def _set_off(tok: Token) -> bool:
 def _comma_person(doc: Doc, start: int, end: int, tok: Token) -> Token | None:
     """The person of "Andrew Lopez, 20 was found" (a parse that misses the
     apposition): a small bare number right after a person's name and a comma."""
-    if not doc.text[start:end].isdigit():
+    if not doc_text(doc)[start:end].isdigit():
         return None  # "$49", "49 percent": a sum or a share, not an age
-    first = next((t for t in doc if t.idx == start), None)
+    first = _token_at(doc, start)
     if first is None or first.i < 2 or not tok.like_num or _as_float(tok.text) >= MAX_AGE:
         return None
     comma, name = doc[first.i - 1], doc[first.i - 2]
@@ -215,6 +217,12 @@ def _comma_person(doc: Doc, start: int, end: int, tok: Token) -> Token | None:
     # "In Paris, 20 were killed" stays a count.
     person = _ent(name) == "PERSON" or (name.pos_ == "PROPN" and _ent(name) not in NOT_PERSON)
     return name if comma.text == "," and person else None
+
+
+def _token_at(doc: Doc, start: int) -> Token | None:
+    """The token starting at character ``start``, if one does."""
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) and span[0].idx == start else None
 
 
 def _as_float(text: str) -> float:
@@ -230,10 +238,18 @@ def _ent(tok: Token) -> str:
 
 def _ent_text(tok: Token) -> str:
     """The whole entity a token belongs to ("Robert Buckley"), else the token."""
-    for ent in tok.doc.ents:
-        if ent.start <= tok.i < ent.end:
-            return normalize_owner(ent.text)
-    return normalize_owner(tok.text)
+    ent = entity_of(tok)
+    return normalize_owner(ent.text if ent is not None else tok.text)
+
+
+def entity_of(tok: Token) -> Span | None:
+    """The entity span holding a token (``doc.ents`` is rebuilt in full at every
+    access, so the spans are indexed by token once per doc)."""
+    return per_doc(tok.doc, "entity_of_token", _entities_by_token).get(tok.i)
+
+
+def _entities_by_token(doc: Doc) -> dict[int, Span]:
+    return {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
 
 
 def _person_of(tok: Token) -> str | None:
@@ -241,13 +257,17 @@ def _person_of(tok: Token) -> str | None:
 
 
 def _of_child(tok: Token) -> Token | None:
-    """"15 of them", "two of the victims": the noun after "of"."""
-    for c in tok.children:
-        if c.dep_ == "prep" and c.lower_ == "of":
-            for g in c.children:
-                if g.dep_ == "pobj" and g.pos_ == "NOUN":
-                    return g
-    return None
+    """"15 of them", "two of the victims": the noun after "of" (looked for once per
+    token, which in a long list of figures heads thousands of them)."""
+    known = doc_memo(tok.doc, "of_child")
+    if tok.i not in known:
+        known[tok.i] = next(
+            (g.i for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+             for g in c.children if g.dep_ == "pobj" and g.pos_ == "NOUN"),
+            None,
+        )
+    i = known[tok.i]
+    return None if i is None else tok.doc[i]
 
 
 def _noun_qualifiers(
@@ -297,27 +317,30 @@ def _verbs(base: Token) -> list[str]:
 
 def _anchors(base: Token) -> list[str]:
     """Place and time words attached to the figure or its verb: "in Iraq", "Sunday"."""
-    out: list[str] = []
-    heads = [base]
     verb = _governing_verb(base)
-    if verb is not None:
-        heads.append(verb)
-    for h in heads:
-        for c in h.children:
+    return _head_anchors(base) + (_head_anchors(verb) if verb is not None else [])
+
+
+def _head_anchors(head: Token) -> list[str]:
+    """The anchors among one token's dependents, read once per token: in a long list
+    of figures the parser hangs thousands of them on one verb."""
+    known = doc_memo(head.doc, "head_anchors")
+    if head.i not in known:
+        out: list[str] = []
+        for c in head.children:
             if c.dep_ == "prep" and c.lower_ in ("in", "at", "near", "across", "on"):
                 for g in c.children:
                     if g.dep_ == "pobj" and _ent(g) in PLACE_ENTS | TIME_ENTS:
                         out.append(f"{c.lower_} {_ent_span_text(g)}")
             elif c.dep_ == "npadvmod" and _ent(c) in TIME_ENTS:
                 out.append(_ent_span_text(c))
-    return out
+        known[head.i] = tuple(out)
+    return list(known[head.i])
 
 
 def _ent_span_text(tok: Token) -> str:
-    for ent in tok.doc.ents:
-        if ent.start <= tok.i < ent.end:
-            return str(ent.text)
-    return str(tok.text)
+    ent = entity_of(tok)
+    return str(ent.text if ent is not None else tok.text)
 
 
 def _owner(noun: Token | None, base: Token) -> str | None:

@@ -14,7 +14,9 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Literal
 
+from newsweave.extract.nlp import doc_memo, doc_text, line_bounds
 from newsweave.extract.quantities_frame import MAX_AGE, Frame
+from newsweave.extract.spans import search_before
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -97,7 +99,7 @@ DETERMINER_POS = frozenset({"DET", "PRON"})
 def scale_unit(text: str, start: int, end: int) -> str | None:
     """The scale a number is read on, named right before it ("magnitude 5.9",
     "a magnitude of at least 5.9") or after it ("6.1 on the Richter scale")."""
-    m = _PREFIX_UNIT.search(text, 0, start)
+    m = search_before(_PREFIX_UNIT, text, start)
     if m:
         return PREFIX_UNITS[m.group(1).lower()]
     return "magnitude" if _SCALE_AFTER.match(text, end) else None
@@ -106,11 +108,11 @@ def scale_unit(text: str, start: int, end: int) -> str | None:
 def number_role(first: Token, last: Token, frame: Frame, start: int) -> Role:
     """The role of the number spanning tokens ``first``..``last`` (its text starts at
     character ``start``), given its frame."""
-    text = first.doc.text
+    text = doc_text(first.doc)
     if frame.counted == "age" or _age_before(text, start, last) or _age_predicate(last, frame):
         return "age"
-    if _RANK_BEFORE.search(text, 0, start) or (
-        text[start : start + 1].isdigit() and _RANK_BEFORE_DIGITS.search(text, 0, start)
+    if search_before(_RANK_BEFORE, text, start) or (
+        text[start : start + 1].isdigit() and search_before(_RANK_BEFORE_DIGITS, text, start)
     ):
         return "rank"
     if _is_label(first):
@@ -124,13 +126,13 @@ def number_role(first: Token, last: Token, frame: Frame, start: int) -> Role:
 
 def _age_before(text: str, start: int, last: Token) -> bool:
     """"aged 45", "at age 91", and the later items of "ages 6 and 8"."""
-    if _AGE_BEFORE.search(text, 0, start):
+    if search_before(_AGE_BEFORE, text, start):
         return True
     head = last.head
     if last.dep_ != "conj":
         return False
     return head.lemma_.lower() == "age" or (
-        head.like_num and bool(_AGE_BEFORE.search(text, 0, head.idx))
+        head.like_num and bool(search_before(_AGE_BEFORE, text, head.idx))
     )
 
 
@@ -160,7 +162,7 @@ def _is_label(tok: Token) -> bool:
         return _is_label(head)  # "5.01, 6 and 7": as the item before
     if head.lemma_.lower() not in SERIES_NOUNS and not _name_word(head):
         return False
-    gap = tok.doc.text[head.idx + len(head.text) : tok.idx]
+    gap = doc_text(tok.doc)[head.idx + len(head.text) : tok.idx]
     if gap.strip(" .") == "":
         return True
     return any(c.i < tok.i and c.like_num and _is_label(c) for c in head.children)
@@ -174,7 +176,7 @@ def _pronoun_one(text: str, start: int, tok: Token, frame: Frame) -> bool:
         return False  # "a one-day swing", "one year later"
     if frame.counted is None or frame.held:
         return True  # "one of the victims", "killing one", "one by one"
-    det = _ONE_DETERMINER.search(text, 0, start)
+    det = search_before(_ONE_DETERMINER, text, start)
     return det is not None and any(
         t.pos_ in DETERMINER_POS for t in tok.doc[max(0, tok.i - 2) : tok.i]
         if t.idx >= det.start()
@@ -202,14 +204,16 @@ def _name_word(tok: Token) -> bool:
 
 
 def _in_headline(tok: Token) -> bool:
-    text: str = tok.doc.text
-    line = text[text.rfind("\n", 0, tok.idx) + 1 : _line_end(text, tok.idx)]
+    """Whether the token's line reads as a headline (decided once per line)."""
+    start, end = line_bounds(tok.doc, tok.idx)
+    known = doc_memo(tok.doc, "headline_lines")
+    if start not in known:
+        known[start] = _headline(doc_text(tok.doc)[start:end])
+    return bool(known[start])
+
+
+def _headline(line: str) -> bool:
     words: list[str] = _LONG_WORD.findall(line)
     if len(words) < HEADLINE_MIN_WORDS:
         return False
     return sum(w[0].isupper() for w in words) >= HEADLINE_TITLE_SHARE * len(words)
-
-
-def _line_end(text: str, at: int) -> int:
-    end = text.find("\n", at)
-    return len(text) if end < 0 else end

@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass, replace
 from typing import Literal
 
+from newsweave.extract.spans import SpanIndex, search_before
+
 WORD_VALUES: dict[str, float] = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
@@ -220,14 +222,11 @@ def scan_numbers(text: str) -> list[NumberSpan]:
     vague plurals, clock times, decades, ranges and tallies (``NumberSpan.form``).
     No filtering by context: the caller decides what each one is."""
     shapes = scan_times(text) + scan_decades(text)
-    points = [n for n in _points(text) if not any(_overlap(n, s) for s in shapes)]
+    taken = SpanIndex((s.start, s.end) for s in shapes)
+    points = [n for n in _points(text) if not taken.overlaps(n.start, n.end)]
     points += _vague(text)
     return sorted(shapes + pair_ranges(text, sorted(points, key=lambda n: n.start)),
                   key=lambda n: n.start)
-
-
-def _overlap(a: NumberSpan, b: NumberSpan) -> bool:
-    return a.start < b.end and b.start < a.end
 
 
 def _points(text: str) -> list[NumberSpan]:
@@ -354,7 +353,7 @@ def _pair(text: str, a: NumberSpan, b: NumberSpan) -> NumberSpan | None:
     if join is None or a.form != "point" or b.form != "point":
         return None
     word = join.group().strip().lower()
-    between = _BETWEEN.search(text, 0, a.start)
+    between = search_before(_BETWEEN, text, a.start)
     if word == "and" and between is None:
         return None  # "12 Somalis and 11 Yemenis": two counts
     if a.currency and b.currency and a.currency != b.currency:
@@ -365,7 +364,7 @@ def _pair(text: str, a: NumberSpan, b: NumberSpan) -> NumberSpan | None:
     four, two = a.end - a.start == 4, b.end - b.start == 2
     if four and two and _YEAR_FIRST <= low <= _YEAR_LAST and word != "or":
         high = low - low % 100 + high  # "2007-08"
-    scored = _SCORE_BEFORE.search(text, 0, a.start) or _SCORE_AFTER.match(text, b.end)
+    scored = search_before(_SCORE_BEFORE, text, a.start) or _SCORE_AFTER.match(text, b.end)
     if low >= high or (scored and word not in ("and", "or")):
         if word in ("and", "or") or (a.percent and b.percent) or (a.currency and b.currency):
             return None  # "49 percent to 44 percent": two shares, not a score

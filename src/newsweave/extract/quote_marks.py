@@ -22,6 +22,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
+from newsweave.extract.spans import SpanIndex
+
 Role = Literal["open", "close", "either"]
 
 _DOUBLE = re.compile(r"``|''|[\"“”„«»]")
@@ -66,24 +68,25 @@ def find_quotations(text: str) -> tuple[Quotation, ...]:
     out: list[Quotation] = []
     paragraphs = list(_paragraphs(text))
     straight: Role = "open" if _DOUBLE_CLOSE_PTB in text else "either"
-    doubles = [_pair(_double_marks(text, a, b, straight), b) for a, b in paragraphs]
-    for run in _join_runs(text, paragraphs, doubles):
+    doubles = [_pair(_double_marks(text, a, b, straight), b) for a, b, _ in paragraphs]
+    for run in _join_runs(paragraphs, doubles):
         out.extend(_quotation(text, run))
-    taken = [(q.open_start, q.close_end) for q in out]
-    for a, b in paragraphs:
+    taken = SpanIndex((q.open_start, q.close_end) for q in out)
+    for a, b, _ in paragraphs:
         for piece in _pair(_single_marks(text, a, b, taken), b):
-            inside = any(x < piece.close_end and piece.open_start < y for x, y in taken)
+            inside = taken.overlaps(piece.open_start, piece.close_end)
             if piece.closed and not inside:
                 out.extend(_quotation(text, [piece]))
     return tuple(sorted(out, key=lambda q: q.start))
 
 
-def _paragraphs(text: str) -> Iterator[tuple[int, int]]:
-    """Spans of the lines that hold text (blank lines only separate paragraphs)."""
+def _paragraphs(text: str) -> Iterator[tuple[int, int, int]]:
+    """Spans of the lines that hold text (blank lines only separate paragraphs), each
+    with where its text begins (after leading whitespace)."""
     pos = 0
     for line in text.split("\n"):
         if line.strip():
-            yield pos, pos + len(line)
+            yield pos, pos + len(line), pos + len(line) - len(line.lstrip())
         pos += len(line) + 1
 
 
@@ -111,13 +114,11 @@ def _double_marks(text: str, a: int, b: int, straight: Role) -> list[tuple[int, 
     return marks
 
 
-def _single_marks(
-    text: str, a: int, b: int, taken: list[tuple[int, int]]
-) -> list[tuple[int, int, Role]]:
+def _single_marks(text: str, a: int, b: int, taken: SpanIndex) -> list[tuple[int, int, Role]]:
     marks: list[tuple[int, int, Role]] = []
     for m in _SINGLE.finditer(text, a, b):
         i = m.start()
-        if any(x <= i < y for x, y in taken):
+        if taken.overlaps(i, i + 1):
             continue
         before, after = _neighbours(text, i, i + 1)
         if before.isalnum() and after.isalnum():
@@ -152,17 +153,22 @@ def _pair(marks: list[tuple[int, int, Role]], paragraph_end: int) -> list[_Piece
 
 
 def _join_runs(
-    text: str, paragraphs: list[tuple[int, int]], pieces: list[list[_Piece]]
+    paragraphs: list[tuple[int, int, int]], pieces: list[list[_Piece]]
 ) -> Iterator[list[_Piece]]:
-    """Closed pieces alone; an unclosed piece with the pieces of the paragraphs it runs on."""
+    """Closed pieces alone; an unclosed piece with the pieces of the paragraphs it runs on.
+
+    A run that never closes is kept when it spans paragraphs or opens its paragraph.
+    """
     run: list[_Piece] = []
-    for i, (start, _) in enumerate(paragraphs):
+    run_opens = False  # whether the run's first mark opens its paragraph
+    for i, (_, _, text_start) in enumerate(paragraphs):
         for j, piece in enumerate(pieces[i]):
-            opens_paragraph = not text[start : piece.open_start].strip()
+            opens_paragraph = piece.open_start <= text_start
             if run and not (j == 0 and opens_paragraph):
-                yield from _finish(text, paragraphs, run)
+                yield from _finish(run, run_opens)
                 run = []
             if run or not piece.closed:
+                run_opens = opens_paragraph if not run else run_opens
                 run.append(piece)
                 if piece.closed:
                     yield run
@@ -170,19 +176,15 @@ def _join_runs(
             else:
                 yield [piece]
         if run and (i + 1 == len(paragraphs) or not pieces[i + 1]):
-            yield from _finish(text, paragraphs, run)
+            yield from _finish(run, run_opens)
             run = []
     if run:
-        yield from _finish(text, paragraphs, run)
+        yield from _finish(run, run_opens)
 
 
-def _finish(
-    text: str, paragraphs: list[tuple[int, int]], run: list[_Piece]
-) -> Iterator[list[_Piece]]:
+def _finish(run: list[_Piece], opens_paragraph: bool) -> Iterator[list[_Piece]]:
     """A run that never closes: kept when it spans paragraphs or opens its paragraph."""
-    first = run[0]
-    start = max(a for a, _ in paragraphs if a <= first.open_start)
-    if len(run) > 1 or not text[start : first.open_start].strip():
+    if len(run) > 1 or opens_paragraph:
         yield run
 
 

@@ -92,11 +92,14 @@ def _hand_over_opening_quotes(
     of straight quotes precede it in the block.
     """
     out = list(spans)
+    counted, quotes = block_start, 0  # straight quotes in text[block_start:counted]
     for i in range(len(out) - 1):
         start, end = out[i]
         if end - start < 3 or text[end - 1] != '"' or not text[end - 2].isspace():
             continue
-        if text.count('"', block_start, end - 1) % 2 == 0:
+        quotes += text.count('"', counted, end - 1)  # ends only grow: count each once
+        counted = end - 1
+        if quotes % 2 == 0:
             trimmed = _trim(text, start, end - 1)
             if trimmed is not None:
                 out[i] = trimmed

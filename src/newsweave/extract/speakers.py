@@ -79,7 +79,13 @@ class QuoteContext:
         return i >= 0 and offset < self.quotations[i].close_end
 
     def quoted_share(self, span: Span) -> float:
-        inside = sum(overlap(span, (q.open_start, q.close_end)) for q in self.quotations)
+        inside = 0
+        # Quotations never overlap, so those ending after the span starts are the
+        # last ones opening before it ends: walk back from there.
+        i = bisect_right(self.opens, span[1] - 1)
+        while i > 0 and self.quotations[i - 1].close_end > span[0]:
+            i -= 1
+            inside += overlap(span, (self.quotations[i].open_start, self.quotations[i].close_end))
         return inside / max(span[1] - span[0], 1)
 
     def tokens(self, start: int, end: int) -> list[Token]:
