@@ -1,4 +1,5 @@
-"""Main text and metadata of an HTML page, through trafilatura.
+"""Main text and metadata of an HTML page: text through trafilatura, metadata through
+``newsweave.clean.metadata`` (with trafilatura's title and author as candidates).
 
 Settings were measured on ``pages/aeb.jsonl`` (shingle F1, 181 pages) and on
 ``pages/trafilatura-eval`` (snippet F1); see ``EXTRACT_OPTIONS``.
@@ -6,14 +7,13 @@ Settings were measured on ``pages/aeb.jsonl`` (shingle F1, 181 pages) and on
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from types import MappingProxyType
 from typing import Any
-from urllib.parse import urlsplit
 
+from newsweave.clean.metadata import Metadata, read_metadata
 from newsweave.clean.normalize import normalize_text
 from newsweave.errors import MissingExtraError
 
@@ -34,7 +34,6 @@ EXTRACT_OPTIONS: Mapping[str, Any] = MappingProxyType({
     "include_links": False,
     "with_metadata": True,
 })
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,10 +42,14 @@ class Page:
 
     text: str
     title: str | None = None
-    source: str | None = None  # site name, else host name
+    source: str | None = None  # outlet name, else host name
     published: str | None = None  # ISO YYYY-MM-DD
     author: str | None = None
-    url: str | None = None
+    url: str | None = None  # canonical URL, else the given one
+    title_from: str | None = None  # where each was read (see newsweave.clean.metadata)
+    source_from: str | None = None
+    published_from: str | None = None
+    language: str | None = None
 
 
 @cache
@@ -61,14 +64,6 @@ def _config() -> Any:
     return config
 
 
-def _host(url: str | None) -> str | None:
-    """The host name of a URL without a leading ``www.``."""
-    if not url:
-        return None
-    host = urlsplit(url).hostname or ""
-    return host.removeprefix("www.") or None
-
-
 def _clean_field(value: object) -> str | None:
     """A stripped metadata string, None when empty or not a string."""
     if not isinstance(value, str):
@@ -77,20 +72,13 @@ def _clean_field(value: object) -> str | None:
     return value or None
 
 
-def _iso_date(value: object) -> str | None:
-    """The YYYY-MM-DD part of a date string, None when there is none."""
-    if not isinstance(value, str):
-        return None
-    match = _ISO_DATE.search(value)
-    return match.group(0) if match else None
-
-
 def extract_page(html: str, url: str | None = None) -> Page | None:
     """Extract the main text and metadata of an HTML page.
 
     Returns None when no main text is found. Truncated or malformed HTML never
     raises: lxml repairs what it can and a page it cannot parse gives None.
-    ``source`` is the site name the page declares, else the URL's host name.
+    ``source`` is the outlet the page names, else its domain; each metadata field
+    records where it was read (see ``newsweave.clean.metadata``).
     """
     import trafilatura
 
@@ -106,12 +94,23 @@ def extract_page(html: str, url: str | None = None) -> Page | None:
     text = normalize_text(getattr(doc, "text", None) or "")
     if not text:
         return None
-    page_url = _clean_field(getattr(doc, "url", None)) or url
+    title, author = getattr(doc, "title", None), getattr(doc, "author", None)
+    try:
+        meta = read_metadata(html, url, text, fallback_title=title, fallback_author=author)
+    except (ValueError, TypeError, RecursionError):
+        # Markup lxml parsed for the text but cannot walk for metadata: the text
+        # is kept, with trafilatura's title and author.
+        meta = Metadata(title=_clean_field(title), title_from="trafilatura" if title else None,
+                        author=_clean_field(author), url=url)
     return Page(
         text=text,
-        title=_clean_field(getattr(doc, "title", None)),
-        source=_clean_field(getattr(doc, "sitename", None)) or _host(page_url),
-        published=_iso_date(getattr(doc, "date", None)),
-        author=_clean_field(getattr(doc, "author", None)),
-        url=page_url,
+        title=meta.title,
+        source=meta.outlet,
+        published=meta.published,
+        author=meta.author,
+        url=meta.url or _clean_field(getattr(doc, "url", None)),
+        title_from=meta.title_from,
+        source_from=meta.outlet_from,
+        published_from=meta.published_from,
+        language=meta.language,
     )

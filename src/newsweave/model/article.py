@@ -176,6 +176,12 @@ class Article:
     dates: tuple[DateMention, ...] = ()
     quotes: tuple[Quote, ...] = ()
     sightings: tuple[Sighting, ...] = field(default=())
+    # Where title, source and published were read: "document" (given with the
+    # input), or the page's own markup ("json-ld", "og:site_name", "meta", "url",
+    # ...; see newsweave.clean.metadata). None for records stored before they existed.
+    title_from: str | None = None
+    source_from: str | None = None
+    published_from: str | None = None
 
     @property
     def label(self) -> str:
