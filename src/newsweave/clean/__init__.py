@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 
 from newsweave.clean.html import Page, extract_page
-from newsweave.clean.normalize import normalize_text
+from newsweave.clean.normalize import normalize_text, repair_mojibake
 from newsweave.clean.plaintext import LineStats, strip_boilerplate
 from newsweave.model import Article, Document, Rejection, article_id
 
@@ -52,6 +52,11 @@ def _split_title(text: str) -> tuple[str | None, str]:
     return None, text
 
 
+def _title(title: str | None) -> str | None:
+    """A title with its mojibake repaired, as the text it heads."""
+    return repair_mojibake(title) if title else title
+
+
 def _checked(text: str) -> str | None:
     """Why ``text`` cannot be an article (one line), or None when it can."""
     if not text:
@@ -73,11 +78,14 @@ def _from_html(doc: Document) -> Article | Rejection:
         id=article_id(text),
         text=text,
         origin=doc.origin,
-        title=doc.title or page.title,
+        title=_title(doc.title or page.title),
         source=doc.source or page.source,
         published=doc.published or page.published,
         author=doc.author or page.author,
         url=doc.url or page.url,
+        title_from="document" if doc.title else page.title_from,
+        source_from="document" if doc.source else page.source_from,
+        published_from="document" if doc.published else page.published_from,
     )
 
 
@@ -92,7 +100,7 @@ def _from_text(doc: Document, stats: LineStats | None) -> Article | Rejection:
         id=article_id(text),
         text=text,
         origin=doc.origin,
-        title=doc.title or title,
+        title=_title(doc.title or title),
         source=doc.source,
         published=doc.published,
         author=doc.author,
