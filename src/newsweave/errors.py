@@ -3,10 +3,11 @@
     NewsweaveError                 anything the library raises on purpose
     ├── InputError                 one input item cannot be read (file named, fix said)
     ├── MissingExtraError          an optional dependency is not installed
-    ├── StoreError                 the SQLite store cannot be opened or migrated
+    ├── StoreError                 the store cannot be opened, read or written (missing,
+    │                              foreign, read-only, damaged, disk full, busy)
     └── NotImplementedPathError    a path the project has not built yet
 
-The CLI turns each into a one-line message and exit code 1.
+The CLI turns each into a one-line message and exit code 1 (Ctrl-C: one line, 130).
 """
 
 from __future__ import annotations

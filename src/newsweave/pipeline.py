@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import islice
+from typing import TypeVar
 
-from newsweave.clean import clean_documents
-from newsweave.extract.annotate import annotate, annotate_all
+from newsweave.clean import LineStats, clean_documents, normalize_text, to_article
+from newsweave.extract.annotate import annotate_each
+from newsweave.extract.budget import ANNOTATION_BUDGET_S, NotAnnotated
 from newsweave.model import Article, Document, Rejection
 
 # Documents cleaned together: lines repeated across a chunk's documents count as
@@ -18,8 +20,10 @@ from newsweave.model import Article, Document, Rejection
 # keeping memory bounded. 512 pages of a site are plenty to see its repeated lines.
 CLEAN_CHUNK = 512
 
+T = TypeVar("T")
 
-def chunked(items: Iterable[Document], size: int) -> Iterator[list[Document]]:
+
+def chunked(items: Iterable[T], size: int) -> Iterator[list[T]]:
     """Consecutive lists of at most ``size`` items."""
     it = iter(items)
     while chunk := list(islice(it, size)):
@@ -27,25 +31,42 @@ def chunked(items: Iterable[Document], size: int) -> Iterator[list[Document]]:
 
 
 def prepare_documents(
-    docs: Iterable[Document], *, chunk_size: int = CLEAN_CHUNK
+    docs: Iterable[Document], *, chunk_size: int = CLEAN_CHUNK,
+    context: Sequence[Document] | None = None,
 ) -> Iterator[Article | Rejection]:
     """Clean and annotate documents, yielding one result per document, in order.
 
     A document that fails is yielded as a ``Rejection`` with the reason; the rest of
-    the batch goes on.
+    the batch goes on. Lines repeated across the documents cleaned together count as
+    boilerplate: those of each chunk, or those of ``context`` when given (the
+    documents read alongside ``docs``, ``docs`` among them), so that a document is
+    cleaned the same whether its neighbours are prepared with it or were before.
     """
+    stats = None if context is None else _line_stats(context)
     for chunk in chunked(docs, chunk_size):
-        cleaned = clean_documents(chunk)
+        if context is None:
+            cleaned = clean_documents(chunk)
+        else:
+            cleaned = [to_article(d, stats) for d in chunk]
         yield from _annotate_in_order(cleaned)
+
+
+def _line_stats(context: Sequence[Document]) -> LineStats | None:
+    """The line statistics ``clean_documents(context)`` cleans with."""
+    texts = [normalize_text(d.content) for d in context if d.format == "text"]
+    return LineStats.from_texts(texts) if texts else None
 
 
 def _annotate_in_order(items: Sequence[Article | Rejection]) -> Iterator[Article | Rejection]:
     articles = [x for x in items if isinstance(x, Article)]
+    annotated: dict[tuple[str, str], Article | Rejection] = {}
     try:
         keys = [(a.id, a.origin) for a in articles]
-        annotated = dict(zip(keys, annotate_all(articles), strict=True))
-    except Exception:  # one bad text must not cost the chunk: retry one by one
-        annotated = {}
+        results = annotate_each(articles, budget_s=ANNOTATION_BUDGET_S)
+        for key, result in zip(keys, results, strict=True):
+            annotated[key] = _annotated_or_rejected(result)
+    except Exception:  # one bad text must not cost the chunk: the rest one by one
+        pass
     for item in items:
         if isinstance(item, Rejection):
             yield item
@@ -57,6 +78,13 @@ def _annotate_in_order(items: Sequence[Article | Rejection]) -> Iterator[Article
 
 def _annotate_one(article: Article) -> Article | Rejection:
     try:
-        return annotate(article)
+        return _annotated_or_rejected(next(annotate_each([article], budget_s=ANNOTATION_BUDGET_S)))
     except Exception as exc:
         return Rejection(article.origin, f"annotation failed ({type(exc).__name__}: {exc})")
+
+
+def _annotated_or_rejected(result: Article | NotAnnotated) -> Article | Rejection:
+    """An article over the size limit or its time budget is rejected with the reason."""
+    if isinstance(result, NotAnnotated):
+        return Rejection(result.article.origin, result.reason)
+    return result

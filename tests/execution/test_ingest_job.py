@@ -89,11 +89,11 @@ def test_killed_run_resumes_to_the_same_state(
     calls = {"n": 0}
     real = job.prepare_documents
 
-    def dying(docs):  # type: ignore[no-untyped-def]
+    def dying(docs, **kwargs):  # type: ignore[no-untyped-def]
         calls["n"] += 1
         if calls["n"] == 3:
             raise KeyboardInterrupt
-        return real(docs)
+        return real(docs, **kwargs)
 
     db = tmp_path / "k.db"
     monkeypatch.setattr(job, "prepare_documents", dying)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -10,9 +11,11 @@ import click
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from newsweave.errors import NewsweaveError, StoreError
+from newsweave.cli.text import printable
+from newsweave.errors import NewsweaveError
 from newsweave.execution.ingest import IngestSummary, ingest_paths
 from newsweave.ingest import count_inputs
+from newsweave.ingest.records import DEFAULT_SOURCES, SourceRule
 from newsweave.model import Brief
 from newsweave.store import Store
 
@@ -20,22 +23,25 @@ REASONS_SHOWN = 5  # distinct rejection reasons listed in the summary; the rest 
 
 
 def open_store(db: Path) -> Store:
-    """An existing store, read-only; a clear error when there is none yet."""
-    if not db.exists():
-        raise StoreError(f"{db}: no store here yet; run 'newsweave ingest PATH --db {db}' first")
+    """An existing store, read-only: never creates or changes a file."""
     return Store(db, readonly=True)
 
 
-def run_ingest(paths: Sequence[str], db: Path) -> IngestSummary:
-    """Ingest with a progress bar on stderr and a summary at the end."""
+def run_ingest(
+    paths: Sequence[str], db: Path, sources: SourceRule = DEFAULT_SOURCES
+) -> IngestSummary:
+    """Ingest with a progress bar on stderr, then warnings, rejections and a summary."""
     console = Console(stderr=True)
     columns = (TextColumn("ingest: files"), BarColumn(), MofNCompleteColumn(),
                TimeElapsedColumn())
     with Store(db) as store, Progress(*columns, console=console, transient=True) as bar:
         task = bar.add_task("ingest", total=count_inputs(paths) or None)
-        summary = ingest_paths(store, paths, progress=lambda n: bar.advance(task, n))
+        summary = ingest_paths(store, paths, progress=lambda n: bar.advance(task, n),
+                               sources=sources)
+    for warning in summary.warnings:
+        click.echo(printable(f"warning: {warning}"), err=True)
     for origin, reason in summary.rejected:
-        click.echo(f"rejected {origin}: {reason}", err=True)
+        click.echo(printable(f"rejected {origin}: {reason}"), err=True)
     click.echo(format_summary(summary, db), err=True)
     return summary
 
@@ -43,13 +49,14 @@ def run_ingest(paths: Sequence[str], db: Path) -> IngestSummary:
 def format_summary(summary: IngestSummary, db: Path) -> str:
     parts = [
         f"read {summary.read}", f"new {summary.new}", f"duplicates {summary.duplicates}",
+        f"revised {summary.revised}",
         f"unchanged {summary.unchanged}", f"rejected {len(summary.rejected)}",
         f"stories touched {len(summary.stories_touched)}",
     ]
-    lines = [", ".join(parts) + f" -> {db}"]
+    lines = [", ".join(parts) + f" -> {printable(str(db))}"]
     reasons = summary.reasons().most_common()
     for reason, n in reasons[:REASONS_SHOWN]:
-        lines.append(f"  {n} x {reason}")
+        lines.append(f"  {n} x {printable(reason)}")
     if len(reasons) > REASONS_SHOWN:
         lines.append(f"  ... and {len(reasons) - REASONS_SHOWN} other reasons")
     return "\n".join(lines)
@@ -84,12 +91,43 @@ def show_brief(brief: Brief, fmt: str) -> None:
         click.echo(render_brief(brief, fmt))  # type: ignore[arg-type]
 
 
+def check_out_dir(out_dir: Path) -> None:
+    """Fail before the long work when the reports could not be written to ``out_dir``."""
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        for folder in (out_dir, out_dir / "stories"):
+            if folder.is_dir():
+                with tempfile.TemporaryFile(dir=folder):
+                    pass  # a file can be created there
+    except OSError as exc:
+        raise NewsweaveError(
+            f"--out {out_dir}: cannot write the reports there ({exc.strerror}); nothing "
+            "was ingested: make it writable or pass another folder with --out"
+        ) from exc
+
+
 def write_reports(db: Path, out_dir: Path, *, show: bool) -> list[Path]:
     """Write report.md, report.html and one brief per story (md, html, json)."""
-    from newsweave.render import render_brief, render_report
-
     with open_store(db) as store:
         briefs = [b for s in store.stories() if (b := store.brief(s.id)) is not None]
+    try:
+        written = _write_briefs(briefs, out_dir)
+    except OSError as exc:
+        raise NewsweaveError(
+            f"--out {out_dir}: cannot write {exc.filename or out_dir} ({exc.strerror}); the ingest "
+            "is committed: free some space or pass another --out, then run again"
+        ) from exc
+    if show:
+        for b in briefs:
+            show_brief(b, "text")
+    click.echo(printable(f"wrote {len(briefs)} briefs to {out_dir}/ (report.md, "
+                         "report.html, report.json, stories/)"), err=True)
+    return written
+
+
+def _write_briefs(briefs: Sequence[Brief], out_dir: Path) -> list[Path]:
+    from newsweave.render import render_brief, render_report
+
     out_dir.mkdir(parents=True, exist_ok=True)
     written = [_write(out_dir / "report.md", render_report(briefs, "md")),
                _write(out_dir / "report.html", render_report(briefs, "html")),
@@ -98,11 +136,6 @@ def write_reports(db: Path, out_dir: Path, *, show: bool) -> list[Path]:
         for fmt in ("md", "html", "json"):
             written.append(_write(out_dir / "stories" / f"{b.story_id}.{fmt}",
                                   render_brief(b, fmt)))  # type: ignore[arg-type]
-    if show:
-        for b in briefs:
-            show_brief(b, "text")
-    click.echo(f"wrote {len(briefs)} briefs to {out_dir}/ (report.md, report.html, "
-               "report.json, stories/)", err=True)
     return written
 
 
@@ -110,6 +143,10 @@ def _write(path: Path, text: str) -> Path:
     """Write atomically: a killed run never leaves half a report."""
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(path)
+    try:
+        tmp.write_text(text, encoding="utf-8")
+        tmp.replace(path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
     return path

@@ -1,26 +1,31 @@
 """The ``newsweave`` command: a thin shell over the library.
 
 Data goes to stdout, progress and the summary to stderr; library errors become one
-line and exit code 1.
+line and exit code 1; Ctrl-C becomes one line and exit code 130.
 """
 
 from __future__ import annotations
 
 import functools
-import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import click
 
 from newsweave import __version__
+from newsweave.cli.text import printable
 from newsweave.errors import NewsweaveError
+
+if TYPE_CHECKING:
+    from newsweave.ingest.records import SourceRule
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 DEFAULT_DB = "newsweave.db"
 FORMATS = ("text", "md", "json", "html")
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, what shells report for a job stopped by Ctrl-C
+INTERRUPTED = "interrupted: committed batches are kept; run the same command again to resume"
 
 
 def db_option(fn: F) -> F:
@@ -32,17 +37,52 @@ def db_option(fn: F) -> F:
     )(fn)
 
 
+def source_options(fn: F) -> F:
+    """The shared ``--source`` and ``--source-field`` options of ingest and run."""
+    fn = click.option(
+        "--source-field", metavar="FIELD", default=None,
+        help="JSON field naming each record's outlet; a dotted path reaches inside "
+             "objects (publisher.name).",
+    )(fn)
+    return click.option(
+        "--source", metavar="NAME", default=None,
+        help="Outlet of every document read in this run. Default: the record's source "
+             "field, else the domain of its URL.",
+    )(fn)
+
+
+def _source_rule(source: str | None, source_field: str | None) -> SourceRule:
+    from newsweave.ingest.records import SourceRule
+
+    return SourceRule(name=source, field=source_field)
+
+
 def one_line_errors(fn: F) -> F:
-    """Turn library errors into one-line messages and exit code 1."""
+    """Library and file-system errors become one line and exit code 1; Ctrl-C 130.
+
+    Interrupts are caught here, inside the command, because click would otherwise
+    turn them into "Aborted!" and exit code 1.
+    """
 
     @functools.wraps(fn)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return fn(*args, **kwargs)
         except NewsweaveError as exc:
-            raise click.ClickException(str(exc)) from exc
+            raise click.ClickException(printable(str(exc))) from exc
+        except KeyboardInterrupt:
+            click.echo(INTERRUPTED, err=True)
+            raise click.exceptions.Exit(EXIT_INTERRUPTED) from None
+        except OSError as exc:
+            raise click.ClickException(printable(_os_error_line(exc))) from exc
 
     return cast(F, wrapper)
+
+
+def _os_error_line(exc: OSError) -> str:
+    where = f"{exc.filename}: " if exc.filename is not None else ""
+    return (f"{where}{exc.strerror or exc}; check the path, its permissions and the "
+            "free space, then run the same command again")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -54,19 +94,21 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
+@source_options
 @db_option
 @one_line_errors
-def ingest(paths: tuple[str, ...], db: Path) -> None:
+def ingest(paths: tuple[str, ...], source: str | None, source_field: str | None,
+           db: Path) -> None:
     """Read articles from files, folders or globs into the store.
 
     Formats: .txt/.md, .html/.htm, .jsonl/.json (and .gz of each); sniffed from content
     when the extension lies. Re-ingesting the same content changes nothing.
 
-    Example: newsweave ingest articles/ dumps/*.jsonl.gz
+    Example: newsweave ingest articles/ dumps/*.jsonl.gz --source-field site
     """
     from newsweave.cli.jobs import run_ingest
 
-    run_ingest(paths, db)
+    run_ingest(paths, db, _source_rule(source, source_field))
 
 
 @cli.command()
@@ -108,17 +150,38 @@ def brief(story: str, fmt: str, db: Path) -> None:
               help="Folder for report.md, report.html and one brief per story.")
 @click.option("--show/--no-show", default=False,
               help="Also print every brief in the terminal.")
+@source_options
 @db_option
 @one_line_errors
-def run(paths: tuple[str, ...], out_dir: Path, show: bool, db: Path) -> None:
+def run(paths: tuple[str, ...], out_dir: Path, show: bool, source: str | None,
+        source_field: str | None, db: Path) -> None:
     """Ingest PATHS, then write every story's brief to --out.
 
     Example: newsweave run examples/ --out out --show
     """
-    from newsweave.cli.jobs import run_ingest, write_reports
+    from newsweave.cli.jobs import check_out_dir, run_ingest, write_reports
 
-    run_ingest(paths, db)
+    sources = _source_rule(source, source_field)
+    check_out_dir(out_dir)
+    run_ingest(paths, db, sources)
     write_reports(db, out_dir, show=show)
+
+
+@cli.command()
+@click.argument("article")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
+@db_option
+@one_line_errors
+def revisions(article: str, as_json: bool, db: Path) -> None:
+    """Show every revision of an article and the sentences changed between them.
+
+    ARTICLE: the file path or URL it was read from, or an article id (or prefix).
+
+    Example: newsweave revisions news/quake.txt
+    """
+    from newsweave.cli.revisions import show_revisions
+
+    show_revisions(article, db, as_json=as_json)
 
 
 @cli.command(name="eval")
@@ -153,9 +216,4 @@ def eval_cmd(kind: str, file: Path, predictions: Path, stream: bool,
 
 def main() -> None:
     """Entry point of the ``newsweave`` console script."""
-    try:
-        cli(standalone_mode=True)
-    except KeyboardInterrupt:  # pragma: no cover - interactive
-        click.echo("interrupted: everything committed so far is kept; rerun to resume",
-                   err=True)
-        sys.exit(130)
+    cli()

@@ -6,7 +6,11 @@ Phases (style of datatrove: steps, then a barrier):
 3. per story: rebuild the brief of every story that gained articles.
 Each chunk of phase 2 commits in one transaction together with the record of the
 inputs it consumed, so a killed run resumes where it stopped and a rerun of the same
-inputs changes nothing.
+inputs changes nothing. Batches are cut by input position, counting inputs already
+stored or rejected: a resumed run folds the rest in the same batches, with the same
+neighbours, as an uninterrupted run, so it makes the same stories with the same ids.
+A new text read from a stored article's origin is its next revision (see
+``execution.revisions``).
 """
 
 from __future__ import annotations
@@ -20,15 +24,21 @@ from newsweave.brief import build_brief
 from newsweave.cluster import StoryIndex
 from newsweave.dedup import Deduplicator
 from newsweave.execution.executor import Executor, LocalExecutor
+from newsweave.execution.revisions import (
+    latest_of,
+    record_revision,
+    revision_base,
+    start_lineage,
+)
 from newsweave.extract.embeddings import CachedEmbedder
 from newsweave.ingest import read_paths
+from newsweave.ingest.records import DEFAULT_SOURCES, SourceRule
 from newsweave.model import Article, Document, Rejection, Sighting, Story, to_json
 from newsweave.pipeline import chunked, prepare_documents
 from newsweave.store import Store
 
 INGEST_CHUNK = 64  # documents per committed batch: small enough to lose little on a kill
 
-STORED = ("new", "duplicate")  # rejected inputs are tried again on the next run
 Progress = Callable[[int], None]  # called with the number of input files finished
 
 
@@ -39,9 +49,11 @@ class IngestSummary:
     read: int = 0
     new: int = 0
     duplicates: int = 0
+    revised: int = 0  # new texts of stored articles (same origin, edited content)
     unchanged: int = 0  # inputs already ingested before, skipped
     rejected: list[tuple[str, str]] = field(default_factory=list)
     stories_touched: set[str] = field(default_factory=set)
+    warnings: list[str] = field(default_factory=list)  # one line each, files still read
 
     def reasons(self) -> Counter[str]:
         return Counter(reason for _, reason in self.rejected)
@@ -55,32 +67,53 @@ def input_hash(doc: Document) -> str:
 
 def ingest_paths(
     store: Store, paths: Sequence[str], progress: Progress | None = None,
-    executor: Executor | None = None,
+    executor: Executor | None = None, sources: SourceRule = DEFAULT_SOURCES,
 ) -> IngestSummary:
     """Ingest files, folders or globs into ``store``; return the summary.
 
     ``executor`` runs the per-chunk preparation (default: in this process); folding
-    and story assignment stay here, in the store's single writer.
+    and story assignment stay here, in the store's single writer. ``sources`` says
+    how documents get their source; a dump whose records have none is read all the
+    same, with a line in ``summary.warnings``.
     """
     summary = IngestSummary()
     state = _FoldState.load(store)
-    files = read_paths(paths, on_file=(lambda _: progress(1)) if progress else None)
-    chunks = chunked(_documents(files, store, summary), INGEST_CHUNK)
-    for chunk, results in (executor or LocalExecutor()).map(_prepare_chunk, chunks):
-        _fold_chunk(store, state, chunk, results, summary)
+    items = read_paths(paths, on_file=(lambda _: progress(1)) if progress else None,
+                       sources=sources, on_warning=summary.warnings.append)
+    batches = (_batch(chunk, store, summary) for chunk in chunked(items, INGEST_CHUNK))
+    for docs, results in (executor or LocalExecutor()).map(_prepare_batch, batches):
+        if docs:
+            _fold_chunk(store, state, docs, results, summary)
     refresh_briefs(store)
     return summary
 
 
-def _prepare_chunk(docs: list[Document]) -> tuple[list[Document], list[Article | Rejection]]:
-    """Per-document work of one chunk: clean and annotate (no store access)."""
-    return docs, list(prepare_documents(docs))
+@dataclass(frozen=True, slots=True)
+class _Batch:
+    todo: list[Document]  # read for the first time, or changed: to prepare and fold
+    context: list[Document]  # every document read at these input positions
+
+
+def _batch(items: list[Document | Rejection], store: Store, summary: IngestSummary) -> _Batch:
+    context = [item for item in items if isinstance(item, Document)]
+    return _Batch(list(_documents(items, store, summary)), context)
+
+
+def _prepare_batch(batch: _Batch) -> tuple[list[Document], list[Article | Rejection]]:
+    """Per-document work of one batch: clean and annotate (no store access).
+
+    Documents are cleaned among all those read at the batch's positions, stored
+    before or not, so a document retried after a rejection is cleaned as it was.
+    """
+    if not batch.todo:
+        return [], []
+    return batch.todo, list(prepare_documents(batch.todo, context=batch.context))
 
 
 def _documents(
     items: Iterable[Document | Rejection], store: Store, summary: IngestSummary
 ) -> Iterator[Document]:
-    """Documents not seen before; rejections at read time are recorded at once."""
+    """Documents whose origin last held other content; read rejections recorded at once."""
     for item in items:
         summary.read += 1
         if isinstance(item, Rejection):
@@ -88,7 +121,7 @@ def _documents(
             with store.transaction():
                 store.record_input(item.origin, "", "rejected", reason=item.reason)
             continue
-        if store.input_status(item.origin, input_hash(item)) in STORED:
+        if store.latest_input_hash(item.origin) == input_hash(item):
             summary.unchanged += 1
             continue
         yield item
@@ -102,7 +135,7 @@ class _FoldState:
     @classmethod
     def load(cls, store: Store) -> _FoldState:
         index = StoryIndex()
-        assigned = list(store.assignments())
+        assigned = list(store.fold_history())
         for story_id, article in assigned:
             index.add(story_id, article)
         return cls(Deduplicator.from_articles(a for _, a in assigned), index)
@@ -134,8 +167,12 @@ def _fold_one(
         summary.rejected.append((result.origin, result.reason))
         store.record_input(doc.origin, key, "rejected", reason=result.reason)
         return
+    if _fold_revision(store, state, result, summary):
+        store.record_input(doc.origin, key, "new", article_id=result.id)
+        return
     original = state.dedup.find(result)
     if original is not None:
+        original = latest_of(store, original)
         _record_duplicate(store, original, result)
         summary.duplicates += 1
         store.record_input(doc.origin, key, "duplicate", article_id=original)
@@ -143,10 +180,30 @@ def _fold_one(
     state.dedup.add(result)
     story_id = state.index.assign(result)
     store.put_article(result)
+    start_lineage(store, result)
     store.assign(result.id, story_id)
     summary.new += 1
     summary.stories_touched.add(story_id)
     store.record_input(doc.origin, key, "new", article_id=result.id)
+
+
+def _fold_revision(
+    store: Store, state: _FoldState, article: Article, summary: IngestSummary
+) -> bool:
+    """Fold ``article`` as the next revision of a stored article, when it is one.
+
+    The index gains the revision as the run goes, as it will on reload from the store
+    (``fold_history``), so a stopped run resumes with the index it had.
+    """
+    base = revision_base(store, article)
+    if base is None:
+        return False
+    record_revision(store, base, article)
+    state.index.add(base.story_id, article)
+    state.dedup.add(article)
+    summary.revised += 1
+    summary.stories_touched.add(base.story_id)
+    return True
 
 
 def _record_duplicate(store: Store, original: str, copy: Article) -> None:

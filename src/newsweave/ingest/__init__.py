@@ -5,6 +5,7 @@ gzip-compressed; WARC archives and RSS/Atom feeds with the ``formats`` extra.
 """
 
 from newsweave.ingest.decode import decode_bytes, detect_encoding
+from newsweave.ingest.names import display_name, name_bytes
 from newsweave.ingest.readers import (
     MAX_DOCUMENT_BYTES,
     count_inputs,
@@ -20,8 +21,10 @@ __all__ = [
     "count_inputs",
     "decode_bytes",
     "detect_encoding",
+    "display_name",
     "expand_paths",
     "is_feed",
+    "name_bytes",
     "parse_date",
     "read_file",
     "read_paths",

@@ -13,6 +13,7 @@ from typing import Any
 
 from newsweave.errors import InputError, MissingExtraError
 from newsweave.ingest.decode import decode_bytes
+from newsweave.ingest.names import display_name, printable
 from newsweave.ingest.records import domain_of, parse_date
 from newsweave.model import Document, Rejection
 
@@ -22,13 +23,14 @@ Item = Document | Rejection
 MAX_PAYLOAD_BYTES = 10 * 1024 * 1024
 
 
-def read_warc(path: str) -> Iterator[Item]:
+def read_warc(path: str, name: str | None = None) -> Iterator[Item]:
     """One html ``Document`` per HTML response record of a ``.warc``/``.warc.gz``.
 
-    ``origin`` is ``path:#N`` (N counts all records), ``url`` the WARC-Target-URI,
-    ``published`` the day of the WARC-Date (the capture day: WARC has no other),
-    ``source`` the host of the URL. Non-HTML responses are rejected with their type;
-    request, metadata and other record types are skipped.
+    ``origin`` is ``name:#N`` (N counts all records; ``name`` defaults to
+    ``display_name(path)``), ``url`` the WARC-Target-URI, ``published`` the day of
+    the WARC-Date (the capture day: WARC has no other), ``source`` the host of the URL.
+    Non-HTML responses are rejected with their type; request, metadata and other
+    record types are skipped.
     """
     try:
         from warcio.archiveiterator import ArchiveIterator  # type: ignore[import-untyped,import-not-found]
@@ -36,19 +38,20 @@ def read_warc(path: str) -> Iterator[Item]:
         raise MissingExtraError("warcio", "formats") from None
     from warcio.exceptions import ArchiveLoadFailed  # type: ignore[import-untyped,import-not-found]
 
+    name = display_name(path) if name is None else name
     with open(path, "rb") as raw:
         try:
             for index, record in enumerate(ArchiveIterator(raw)):
                 if record.rec_type == "response":
-                    yield _warc_response(record, f"{path}:#{index}")
+                    yield _warc_response(record, f"{name}:#{index}")
         except ArchiveLoadFailed as error:
             reason = f"not a readable WARC archive ({one_line(str(error))}): check the file"
-            raise InputError(path, reason) from None
+            raise InputError(name, reason) from None
 
 
 def one_line(message: str, limit: int = 160) -> str:
-    """``message`` on one line, cut to ``limit`` characters."""
-    flat = " ".join(message.split())
+    """``message`` on one line, cut to ``limit`` characters, with nothing a terminal obeys."""
+    flat = printable(" ".join(message.split()))
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
@@ -58,7 +61,7 @@ def _warc_response(record: Any, origin: str) -> Item:
     headers = record.http_headers
     content_type = (headers.get_header("Content-Type") if headers else None) or ""
     if content_type and "html" not in content_type.lower():
-        media = content_type.split(";")[0].strip()
+        media = one_line(content_type.split(";")[0].strip(), limit=60)
         return Rejection(origin, f"WARC response is {media}, not HTML: skipped")
     payload = record.content_stream().read(MAX_PAYLOAD_BYTES + 1)
     if len(payload) > MAX_PAYLOAD_BYTES:
@@ -89,11 +92,12 @@ def _decode_payload(payload: bytes, content_type: str, origin: str) -> str:
     return decode_bytes(payload, origin)
 
 
-def read_feed(data: bytes, path: str) -> Iterator[Item]:
+def read_feed(data: bytes, origin: str) -> Iterator[Item]:
     """One html ``Document`` per RSS/Atom entry with content or a summary.
 
-    ``origin`` is ``path:#N``; title, link, published day and author come from the
-    entry, ``source`` is the feed's title (else the host of the link).
+    ``origin`` names the feed (a ``display_name``); each entry's is ``origin:#N``;
+    title, link, published day and author come from the entry, ``source`` is the
+    feed's title (else the host of the link).
     """
     try:
         import feedparser  # type: ignore[import-untyped,import-not-found]
@@ -103,12 +107,12 @@ def read_feed(data: bytes, path: str) -> Iterator[Item]:
     parsed = feedparser.parse(io.BytesIO(data))
     if not parsed.entries:
         problem = parsed.get("bozo_exception")
-        detail = f" ({problem})" if problem else ""
-        yield Rejection(path, f"feed has no entries{detail}: check it is RSS or Atom")
+        detail = f" ({one_line(str(problem))})" if problem else ""
+        yield Rejection(origin, f"feed has no entries{detail}: check it is RSS or Atom")
         return
     feed_title = parsed.feed.get("title") or None
     for index, entry in enumerate(parsed.entries):
-        yield _feed_entry(entry, feed_title, f"{path}:#{index}")
+        yield _feed_entry(entry, feed_title, f"{origin}:#{index}")
 
 
 def _feed_entry(entry: Any, feed_title: str | None, origin: str) -> Item:

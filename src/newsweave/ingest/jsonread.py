@@ -18,7 +18,7 @@ from typing import IO, Any
 
 from newsweave.errors import InputError
 from newsweave.ingest.decode import decode_bytes
-from newsweave.ingest.records import record_to_items
+from newsweave.ingest.records import DEFAULT_SOURCES, SourceRule, record_to_items
 from newsweave.model import Document, Rejection
 
 Item = Document | Rejection
@@ -34,11 +34,14 @@ _DECODER = json.JSONDecoder()
 _SPACE = re.compile(r"\s*")
 
 
-def read_json_lines(stream: IO[bytes], path: str, encoding: str) -> Iterator[Item]:
+def read_json_lines(
+    stream: IO[bytes], path: str, encoding: str, sources: SourceRule = DEFAULT_SOURCES
+) -> Iterator[Item]:
     """Read one JSON object per line; each line is one record, ``origin`` ``path:LINE``.
 
     ``encoding`` is the codec found for the file's head; lines that do not decode
-    with it are decoded on their own (a latin-1 line in a UTF-8 dump).
+    with it are decoded on their own (a latin-1 line in a UTF-8 dump). ``sources``
+    says how each record gets its source.
     """
     if _splits_on_bytes(encoding):
         lines = _byte_lines(stream)
@@ -49,16 +52,18 @@ def read_json_lines(stream: IO[bytes], path: str, encoding: str) -> Iterator[Ite
         if line is None:
             yield Rejection(origin, _too_big())
         elif line.strip():
-            yield from _parse_line(line, origin, encoding)
+            yield from _parse_line(line, origin, encoding, sources)
 
 
-def read_json_values(stream: IO[bytes], path: str, encoding: str) -> Iterator[Item]:
+def read_json_values(
+    stream: IO[bytes], path: str, encoding: str, sources: SourceRule = DEFAULT_SOURCES
+) -> Iterator[Item]:
     """Read a JSON array (``path:#INDEX``) or a stream of objects (``path:LINE``)."""
     buffer = _Buffer(io.TextIOWrapper(stream, encoding=encoding, errors="replace"))
     buffer.skip_space()
     if buffer.peek() == "[":
         buffer.take(1)
-        yield from _array_items(buffer, path)
+        yield from _array_items(buffer, path, sources)
         return
     while buffer.skip_space():
         origin = f"{path}:{buffer.line}"
@@ -67,10 +72,10 @@ def read_json_values(stream: IO[bytes], path: str, encoding: str) -> Iterator[It
         except ValueError as error:
             yield Rejection(origin, f"{error}: fix the JSON from here on")
             return
-        yield from _value_items(value, origin)
+        yield from _value_items(value, origin, sources)
 
 
-def _array_items(buffer: _Buffer, path: str) -> Iterator[Item]:
+def _array_items(buffer: _Buffer, path: str, sources: SourceRule) -> Iterator[Item]:
     """The elements of an array whose "[" is already consumed."""
     index = 0
     while True:
@@ -91,20 +96,20 @@ def _array_items(buffer: _Buffer, path: str) -> Iterator[Item]:
         except ValueError as error:
             yield Rejection(origin, f"{error}: fix the JSON array from here on")
             return
-        yield from _value_items(value, origin)
+        yield from _value_items(value, origin, sources)
         index += 1
 
 
-def _value_items(value: Any, origin: str) -> Iterator[Item]:
+def _value_items(value: Any, origin: str, sources: SourceRule) -> Iterator[Item]:
     """Records from one decoded value: an object, else a rejection."""
     if isinstance(value, dict):
-        yield from record_to_items(value, origin)
+        yield from record_to_items(value, origin, sources)
     else:
         kind = type(value).__name__
         yield Rejection(origin, f"JSON {kind} is not an object: give each record as {{...}}")
 
 
-def _parse_line(line: bytes, origin: str, encoding: str) -> Iterator[Item]:
+def _parse_line(line: bytes, origin: str, encoding: str, sources: SourceRule) -> Iterator[Item]:
     """Decode and parse one JSON Lines line."""
     try:
         text = _decode_line(line, origin, encoding)
@@ -121,7 +126,7 @@ def _parse_line(line: bytes, origin: str, encoding: str) -> Iterator[Item]:
     except RecursionError:
         yield Rejection(origin, "JSON nested too deeply: flatten the record")
         return
-    yield from _value_items(value, origin)
+    yield from _value_items(value, origin, sources)
 
 
 def _decode_line(line: bytes, origin: str, encoding: str) -> str:

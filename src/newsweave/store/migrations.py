@@ -72,6 +72,26 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
         );
         """,
     ),
+    (
+        3,
+        "article revisions",
+        """
+        CREATE TABLE revisions (
+            lineage TEXT NOT NULL,              -- id of the article's first revision
+            revision INTEGER NOT NULL,          -- 1, 2, ... in the order they were read
+            article_id TEXT NOT NULL REFERENCES articles(id),
+            origin TEXT NOT NULL,               -- the input this revision was read from
+            url TEXT,
+            ingested_at TEXT NOT NULL,
+            PRIMARY KEY (lineage, revision)
+        );
+        CREATE INDEX revisions_article ON revisions(article_id);
+        CREATE INDEX revisions_origin ON revisions(origin);
+        CREATE INDEX revisions_url ON revisions(url);
+        INSERT INTO revisions(lineage, revision, article_id, origin, url, ingested_at)
+            SELECT id, 1, id, origin, url, ingested_at FROM articles ORDER BY seq;
+        """,
+    ),
 )
 
 

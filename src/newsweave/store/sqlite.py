@@ -8,64 +8,75 @@ loses nothing that was committed and a rerun redoes only the rest.
 
 from __future__ import annotations
 
-import fcntl
 import json
 import sqlite3
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import replace
 from pathlib import Path
-from typing import IO
+from types import TracebackType
 
-from newsweave.errors import StoreError
 from newsweave.model import Article, Brief, Sighting, Story, from_json, to_json
 from newsweave.store.migrations import migrate, now
+from newsweave.store.opening import WriterLock, check_file, connect, store_error
+from newsweave.store.revisions import RevisionQueries
 
 # Host parameters per statement: SQLite's default limit is 32,766 since 3.32; keep
 # well below it for older builds (999).
 SQL_VARIABLES = 900
-BUSY_TIMEOUT_MS = 30_000  # a reader may hold the WAL briefly; wait rather than fail
 
 
-class Store:
+class Store(RevisionQueries):
     """Articles, duplicates, stories and briefs of one newsweave database."""
 
     def __init__(self, path: str | Path, *, readonly: bool = False) -> None:
+        """Open the store at ``path``; read-only never creates or changes a file.
+
+        Raises StoreError (one line naming the file and the fix) for a missing or
+        empty file when reading, a file that is not a newsweave store (left untouched),
+        a read-only, damaged or full store, or another writer at work.
+        """
         self.path = Path(path)
-        self._lock: IO[str] | None = None if readonly else _writer_lock(self.path)
+        check_file(self.path, readonly=readonly)
+        self._lock = None if readonly else WriterLock(self.path)
         try:
-            if readonly:
-                uri = f"file:{self.path}?mode=ro"
-                self.conn = sqlite3.connect(uri, uri=True, isolation_level=None)
-            else:
-                self.conn = sqlite3.connect(self.path, isolation_level=None)
-            self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            self.conn = connect(self.path, readonly=readonly)
             if not readonly:
-                self.conn.execute("PRAGMA journal_mode = WAL")
-                self.conn.execute("PRAGMA synchronous = NORMAL")
-                self.conn.execute("PRAGMA foreign_keys = ON")
-                migrate(self.conn)
-        except sqlite3.DatabaseError as exc:
-            self.close_lock()
-            raise StoreError(
-                f"{self.path}: cannot open as a newsweave store ({exc}); "
-                "pass another --db or remove the file"
-            ) from exc
+                self._prepare_writer()
+        except BaseException as exc:
+            self.close_lock(discard=True)
+            if isinstance(exc, sqlite3.Error):
+                raise store_error(self.path, exc) from exc
+            raise
+
+    def _prepare_writer(self) -> None:
+        try:
+            self.conn.execute("PRAGMA journal_mode = WAL")
+            self.conn.execute("PRAGMA synchronous = NORMAL")
+            self.conn.execute("PRAGMA foreign_keys = ON")
+            migrate(self.conn)
+        except BaseException:
+            self.conn.close()
+            raise
 
     def close(self) -> None:
         self.conn.close()
         self.close_lock()
 
-    def close_lock(self) -> None:
+    def close_lock(self, *, discard: bool = False) -> None:
         if self._lock is not None:
-            self._lock.close()  # closing the file releases the lock
+            self._lock.release(discard=discard)
             self._lock = None
 
     def __enter__(self) -> Store:
         return self
 
-    def __exit__(self, *exc: object) -> None:
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        """Close; an SQLite failure inside leaves as one StoreError line."""
         self.close()
+        if isinstance(exc, sqlite3.Error):
+            raise store_error(self.path, exc) from exc
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
@@ -73,10 +84,14 @@ class Store:
         self.conn.execute("BEGIN IMMEDIATE")
         try:
             yield
+            self.conn.execute("COMMIT")
         except BaseException:
-            self.conn.execute("ROLLBACK")
+            # SQLite may already have rolled back (a full disk, an I/O error); a
+            # failing ROLLBACK must not hide the error that caused it.
+            if self.conn.in_transaction:
+                with suppress(sqlite3.Error):
+                    self.conn.execute("ROLLBACK")
             raise
-        self.conn.execute("COMMIT")
 
     # --- inputs -------------------------------------------------------------------
 
@@ -260,21 +275,6 @@ class Store:
         self.conn.executemany(
             "INSERT OR IGNORE INTO sentence_vectors(key, vector) VALUES (?, ?)",
             sorted(items.items()))
-
-
-def _writer_lock(path: Path) -> IO[str]:
-    """Hold the store's single-writer lock, or fail at once naming the store."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    lock = open(path.with_name(path.name + ".lock"), "w")  # noqa: SIM115 - held until close
-    try:
-        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except BlockingIOError as exc:
-        lock.close()
-        raise StoreError(
-            f"{path}: another newsweave process is writing to this store; "
-            "wait for it to finish (readers such as 'newsweave stories' still work)"
-        ) from exc
-    return lock
 
 
 def _without_sightings(article: Article) -> Article:
