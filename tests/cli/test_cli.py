@@ -90,3 +90,20 @@ def test_bad_inputs_are_reported_and_the_rest_goes_on(tmp_path: Path) -> None:
     assert result.stderr.count("rejected ") >= 3
     for name in ("empty.txt", "binary.txt", "bad.jsonl"):
         assert name in result.stderr
+
+
+def test_brief_summary_length_option_rebuilds_a_shorter_summary(db: Path) -> None:
+    runner = CliRunner()
+    stories = json.loads(runner.invoke(cli, ["stories", "--json", "--db", str(db)]).stdout)
+    sid = max(stories, key=lambda s: len(s["article_ids"]))["id"]
+    args = ["brief", sid, "--format", "json", "--db", str(db)]
+    stored = json.loads(runner.invoke(cli, args).stdout)
+    short = runner.invoke(cli, [*args, "--summary-sentences", "1"])
+    assert short.exit_code == 0, short.output
+    shorter = json.loads(short.stdout)
+    assert len(stored["summary"]) > 1
+    assert len(shorter["summary"]) == 1
+    assert shorter["summary"][0]["text"] in {s["text"] for s in stored["summary"]}
+    assert shorter["conflicts"] == stored["conflicts"]
+    bad = runner.invoke(cli, [*args, "--summary-sentences", "0"])
+    assert bad.exit_code != 0

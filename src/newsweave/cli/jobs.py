@@ -62,8 +62,13 @@ def format_summary(summary: IngestSummary, db: Path) -> str:
     return "\n".join(lines)
 
 
-def load_brief(store: Store, story: str) -> Brief:
-    """The brief of a story named by id, unique prefix, or 'latest'."""
+def load_brief(store: Store, story: str, *, summary_sentences: int | None = None) -> Brief:
+    """The brief of a story named by id, unique prefix, or 'latest'.
+
+    With ``summary_sentences`` the brief is rebuilt from the stored articles (their
+    sentence embeddings read from the store) with a summary of at most that many
+    sentences; nothing is written.
+    """
     if story == "latest":
         stories = store.stories()
         if not stories:
@@ -78,7 +83,13 @@ def load_brief(store: Store, story: str) -> Brief:
     found = store.brief(story_id)
     if found is None:
         raise NewsweaveError(f"story {story_id} has no brief yet; rerun 'newsweave ingest'")
-    return found
+    if summary_sentences is None:
+        return found
+    from newsweave.brief.assemble import build_brief
+    from newsweave.extract.embeddings import CachedEmbedder
+
+    return build_brief(story_id, store.story_articles(story_id), CachedEmbedder(store),
+                       summary_sentences=summary_sentences)
 
 
 def show_brief(brief: Brief, fmt: str) -> None:

@@ -130,17 +130,20 @@ def stories(as_json: bool, db: Path) -> None:
 @cli.command()
 @click.argument("story")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
+@click.option("--summary-sentences", type=click.IntRange(1, 50), default=None,
+              help="Rebuild the brief with a summary of at most N sentences "
+                   "(default: the stored brief).")
 @db_option
 @one_line_errors
-def brief(story: str, fmt: str, db: Path) -> None:
+def brief(story: str, fmt: str, summary_sentences: int | None, db: Path) -> None:
     """Show one story's brief (STORY: an id, a unique id prefix, or 'latest').
 
-    Example: newsweave brief s3f9a --format md
+    Example: newsweave brief s3f9a --format md --summary-sentences 3
     """
     from newsweave.cli.jobs import load_brief, open_store, show_brief
 
     with open_store(db) as store:
-        show_brief(load_brief(store, story), fmt)
+        show_brief(load_brief(store, story, summary_sentences=summary_sentences), fmt)
 
 
 @cli.command()
