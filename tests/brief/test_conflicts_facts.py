@@ -92,3 +92,14 @@ def test_the_kind_is_an_enum_that_survives_the_store_codec() -> None:
     again = from_json(Brief, to_json(brief))
     assert again.conflicts == found
     assert again.conflicts[0].kind is ConflictKind.COUNT
+
+
+def test_parts_that_add_up_to_the_other_sources_whole_are_not_a_conflict() -> None:
+    a = ("Navy commandos arrested 23 pirates after the attack on the cargo ship on "
+         "Tuesday, officials said.")
+    b = ("Navy commandos arrested 11 Yemeni and 12 Somali pirates after the attack on "
+         "the cargo ship on Tuesday, officials said.")
+    c = ("Navy commandos arrested 19 pirates after the attack on the cargo ship on "
+         "Tuesday, officials said.")
+    assert find_conflicts(story(a, b)) == ()
+    assert [sorted(values(x)) for x in find_conflicts(story(a, c))] == [["19", "23"]]

@@ -34,6 +34,11 @@ from newsweave.model import Article, Conflict, ConflictKind, ConflictSide
 # A source that also states a value within this relative gap of the other
 # source's, compatible with it, agrees with it: the pair is not flagged.
 AGREE_GAP = 0.5
+# Parts that add up to the other source's whole within this share are a split of
+# it, not a disagreement (counts add up exactly; a looser sum would let any two
+# figures of a sentence excuse a real disagreement). On conflicts/dev.jsonl half a
+# (b): precision 0.622 -> 0.651 (0.450 -> 0.450), recall unchanged.
+SUM_TOLERANCE = 0.0
 # A plain label worn by this many different values in one article ("yards" in a
 # game report) names no single fact: such figures are never compared. Money and
 # percentages are left out (a budget story's "$" figures stay comparable). On
@@ -73,9 +78,19 @@ def _edges(figures: list[Figure]) -> list[tuple[int, int]]:
                 continue
             if crowded(a) or crowded(b):
                 continue
-            if disagree(a, b) and not _also_agrees(a, b, own) and not stated(a, b):
+            if disagree(a, b) and not _also_agrees(a, b, own) and not stated(a, b) \
+                    and not _parts_of(a, b, own) and not _parts_of(b, a, own):
                 edges.append((i, j))
     return edges
+
+
+def _parts_of(part: Figure, whole: Figure, own: dict[int, list[Figure]]) -> bool:
+    """Whether ``part``'s sentence splits ``whole`` into parts: "12 Somali and 11
+    Yemeni pirates" against "23 pirates" (two or more figures of its sentence, the
+    part among them, add up to the whole)."""
+    parts = [f for f in own[id(part.article)] if f.q.sentence == part.q.sentence]
+    values = {round(f.base, 6) for f in parts}
+    return len(values) >= 2 and abs(sum(values) - whole.base) <= SUM_TOLERANCE * whole.base
 
 
 def _crowded(figures: list[Figure]) -> Callable[[Figure], bool]:
