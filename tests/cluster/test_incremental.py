@@ -7,7 +7,7 @@ from dataclasses import replace
 import numpy as np
 import pytest
 
-from newsweave.cluster import StoryIndex, canonical_order, cluster_batch
+from newsweave.cluster import StoryIndex, canonical_order, cluster_batch, extract_features
 from newsweave.cluster.batch import similarity_matrix
 from newsweave.model import Article, content_id
 
@@ -99,9 +99,10 @@ def test_centroid_score_is_the_cosine_with_summed_member_counts(
         index.add("s-mixed", article)
     index.add("s-ecb", corpus["ecb-1"])
     newcomer = corpus["peru-2"]
-    index._push(newcomer)
-    _, centroids = index._last_scores()
+    index._push(extract_features(newcomer))
+    _, _, stories, centroids = index._last_scores()
     expected = centroid_cosine(members, [corpus["ecb-1"]], newcomer)
+    assert stories[0] == 0  # the first story opened: "s-mixed"
     assert centroids[0] == pytest.approx(expected, abs=1e-12)
 
 

@@ -17,8 +17,8 @@ from datetime import date
 
 import numpy as np
 from scipy.sparse import csr_matrix
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
+from newsweave.cluster.stopwords import ENGLISH_STOP_WORDS
 from newsweave.model import Article, Mention
 
 # Title words count this many times: a headline names the event more densely than the
@@ -26,7 +26,7 @@ from newsweave.model import Article, Mention
 # BCubed F1 0.860 / 0.866 / 0.868 at weight 1 / 2 / 3 (within noise; 2 kept as the middle).
 TITLE_WEIGHT = 2
 
-# Words too common in news to tell events apart, on top of scikit-learn's English list.
+# Words too common in news to tell events apart, on top of the English list (stopwords.py).
 NEWS_STOP_WORDS = frozenset({
     "said", "says", "told", "according", "reported", "report", "reports", "year",
     "years", "new", "just", "like", "also", "time", "news", "people", "week", "day",
@@ -81,8 +81,11 @@ def _parse_day(value: str | None) -> int | None:
 
 
 def anchor_day(article: Article) -> int | None:
-    """When the article reports: its publication date, else its latest resolved day."""
-    published = _parse_day(article.published)
+    """When the article reports: its publication date, else its latest resolved day.
+
+    A flagged publication date (``Article.date_flag``) counts as unknown.
+    """
+    published = None if article.date_flag else _parse_day(article.published)
     if published is not None:
         return published
     days = [d for d in (_parse_day(m.value) for m in article.dates) if d is not None]

@@ -8,6 +8,9 @@ from newsweave.dedup.shingles import (
     exact_jaccard,
     shingles,
     signature,
+    signature_bytes,
+    signature_from_bytes,
+    signature_version,
 )
 
 __all__ = [
@@ -19,4 +22,7 @@ __all__ = [
     "exact_jaccard",
     "shingles",
     "signature",
+    "signature_bytes",
+    "signature_from_bytes",
+    "signature_version",
 ]

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 
 from datasketch import MinHash, MinHashLSH
 
-from newsweave.dedup.shingles import NUM_PERM, shingles, signature
+from newsweave.dedup.shingles import NUM_PERM, signature
 from newsweave.model import Article
 
 # Estimated shingle Jaccard at or above which two articles are one article. Calibrated
@@ -62,21 +62,29 @@ class Deduplicator:
         Same id (same normalised text) counts; otherwise the LSH candidates are
         verified on estimated Jaccard and the best one at or above the threshold wins.
         """
-        if article.id in self._sketches:
-            return article.id
-        if not shingles(article.text):
+        return self.find_sketch(article.id, signature(article.text))
+
+    def find_sketch(self, article_id: str, sketch: MinHash) -> str | None:
+        """``find`` for an article given by id and its ``signature``."""
+        if article_id in self._sketches:
+            return article_id
+        if sketch.is_empty():
             return None  # an empty text has no evidence of being a copy of anything
-        return self._best_match(signature(article.text))
+        return self._best_match(sketch)
 
     def add(self, article: Article) -> None:
         """Index ``article`` under its id (a no-op when the id is already there)."""
-        if article.id in self._sketches:
+        if article.id not in self._sketches:
+            self.add_sketch(article.id, signature(article.text))
+
+    def add_sketch(self, article_id: str, sketch: MinHash) -> None:
+        """``add`` for an article given by id and its ``signature`` (stored or fresh)."""
+        if article_id in self._sketches:
             return
-        sketch = signature(article.text)
-        if shingles(article.text):  # empty texts stay out of LSH: they would all collide
-            self._lsh.insert(article.id, sketch)
-        self._sketches[article.id] = sketch
-        self._order[article.id] = len(self._order)
+        if not sketch.is_empty():  # empty texts stay out of LSH: they would all collide
+            self._lsh.insert(article_id, sketch)
+        self._sketches[article_id] = sketch
+        self._order[article_id] = len(self._order)
 
     def _best_match(self, sketch: MinHash) -> str | None:
         """The verified candidate with the highest estimated Jaccard (first added on ties)."""

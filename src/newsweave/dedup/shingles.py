@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import cache
 
-from datasketch import MinHash
+import numpy as np
+from datasketch import LeanMinHash, MinHash
 
 NUM_PERM = 128  # permutations per signature: Jaccard estimate s.d. ~0.04 near 0.7
 SHINGLE_SIZE = 5  # words per shingle: one changed word breaks at most 5 shingles
@@ -32,6 +34,40 @@ def signature(text: str) -> MinHash:
     sketch = MinHash(num_perm=NUM_PERM, seed=MINHASH_SEED)
     sketch.update_batch([s.encode("utf-8") for s in sorted(shingles(text))])
     return sketch
+
+
+@cache
+def signature_version() -> str:
+    """What a stored signature must match to be reused: hash scheme, seed and width.
+
+    A datasketch release that changes its hashing changes the scheme name, and the
+    signatures stored before are then recomputed rather than compared across schemes.
+    """
+    return f"{_scheme()}:{_dtype().str}:{MINHASH_SEED}:{NUM_PERM}:{SHINGLE_SIZE}"
+
+
+def signature_bytes(sketch: MinHash) -> bytes:
+    """A signature's hash values as little-endian bytes, for the store."""
+    return bytes(np.asarray(sketch.hashvalues).astype(_dtype().newbyteorder("<")).tobytes())
+
+
+def signature_from_bytes(data: bytes) -> MinHash:
+    """A stored signature back (without re-hashing any shingle)."""
+    values = np.frombuffer(data, dtype=_dtype().newbyteorder("<")).astype(_dtype())
+    return LeanMinHash(seed=MINHASH_SEED, hashvalues=values, scheme=_scheme())
+
+
+@cache
+def _scheme() -> str:
+    """The hash scheme datasketch uses for new signatures."""
+    return str(signature("").scheme)
+
+
+@cache
+def _dtype() -> np.dtype[np.unsignedinteger]:
+    """The integer type of a signature's hash values under that scheme."""
+    kind: np.dtype[np.unsignedinteger] = np.dtype(signature("").hashvalues.dtype)
+    return kind
 
 
 def exact_jaccard(a: str, b: str) -> float:

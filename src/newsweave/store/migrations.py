@@ -92,6 +92,22 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
             SELECT id, 1, id, origin, url, ingested_at FROM articles ORDER BY seq;
         """,
     ),
+    (
+        4,
+        "persisted fold sketches and arrival index",
+        """
+        -- Written with each article. A store from before this migration gets them on
+        -- its next ingest, computed once from the stored articles (execution.ingest).
+        CREATE TABLE article_sketches (
+            article_id TEXT NOT NULL REFERENCES articles(id),
+            kind TEXT NOT NULL,                 -- 'minhash' or 'features'
+            version TEXT NOT NULL,              -- recomputed when it differs from the code's
+            data BLOB NOT NULL,
+            PRIMARY KEY (article_id, kind)
+        );
+        CREATE INDEX articles_seq ON articles(seq);
+        """,
+    ),
 )
 
 

@@ -257,6 +257,39 @@ class Store(RevisionQueries):
         ).fetchone()
         return None if row is None else from_json(Brief, row[0])
 
+    # --- fold sketches (per-article index entries, so a run need not decode articles) --
+
+    def put_sketch(self, article_id: str, kind: str, version: str, data: bytes) -> None:
+        """Store (or replace) one sketch of a stored article (inside ``transaction()``)."""
+        self.conn.execute(
+            "INSERT OR REPLACE INTO article_sketches(article_id, kind, version, data)"
+            " VALUES (?, ?, ?, ?)",
+            (article_id, kind, version, data),
+        )
+
+    def sketches(self, kind: str) -> dict[str, tuple[str, bytes]]:
+        """Article id -> (version, data) of every stored sketch of ``kind``."""
+        rows = self.conn.execute(
+            "SELECT article_id, version, data FROM article_sketches WHERE kind = ?", (kind,))
+        return {str(a): (str(v), bytes(d)) for a, v, d in rows}
+
+    def fold_order(self) -> list[tuple[str, str]]:
+        """(story id, article id) in the order and with the stories of ``fold_history``.
+
+        The same rows without decoding a single article: an article outside every
+        story (an earlier revision) belongs to the story of its lineage's last-recorded
+        revision that has one.
+        """
+        rows = self.conn.execute(
+            "SELECT a.id, COALESCE(sa.story_id, ("
+            "  SELECT sl.story_id FROM revisions r JOIN revisions l ON l.lineage = r.lineage"
+            "  JOIN story_articles sl ON sl.article_id = l.article_id"
+            "  WHERE r.article_id = a.id ORDER BY r.rowid DESC, l.rowid DESC LIMIT 1))"
+            " FROM articles a LEFT JOIN story_articles sa ON sa.article_id = a.id"
+            " ORDER BY a.seq"
+        )
+        return [(str(story), str(a)) for a, story in rows.fetchall() if story is not None]
+
     # --- sentence embeddings (a cache: safe to lose, never needed for correctness) --
 
     def vectors(self, keys: Sequence[str]) -> dict[str, bytes]:
