@@ -10,7 +10,14 @@ from collections.abc import Iterable, Iterator, Sequence
 from itertools import islice
 from typing import TypeVar
 
-from newsweave.clean import LineStats, clean_documents, normalize_text, to_article
+from newsweave.clean import (
+    LineStats,
+    clean_documents,
+    normalize_text,
+    strip_site_furniture,
+    to_article,
+)
+from newsweave.clean.datecheck import flag_dates
 from newsweave.extract.annotate import annotate_each
 from newsweave.extract.budget import ANNOTATION_BUDGET_S, NotAnnotated
 from newsweave.model import Article, Document, Rejection
@@ -41,14 +48,18 @@ def prepare_documents(
     boilerplate: those of each chunk, or those of ``context`` when given (the
     documents read alongside ``docs``, ``docs`` among them), so that a document is
     cleaned the same whether its neighbours are prepared with it or were before.
+    An outlet's short lines repeated across its articles go (``strip_site_furniture``)
+    among the documents prepared together (the chunk: pages read before are not
+    looked at). Publication dates after today or far from the rest of the chunk's
+    are flagged (``newsweave.clean.datecheck``) and then place no article in time.
     """
     stats = None if context is None else _line_stats(context)
     for chunk in chunked(docs, chunk_size):
         if context is None:
             cleaned = clean_documents(chunk)
         else:
-            cleaned = [to_article(d, stats) for d in chunk]
-        yield from _annotate_in_order(cleaned)
+            cleaned = strip_site_furniture([to_article(d, stats) for d in chunk])
+        yield from _annotate_in_order(flag_dates(cleaned))
 
 
 def _line_stats(context: Sequence[Document]) -> LineStats | None:

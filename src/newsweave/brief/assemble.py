@@ -26,7 +26,7 @@ from newsweave.brief.numbers import list_numbers
 from newsweave.brief.summary import SUMMARY_SENTENCES, lexrank, summarize
 from newsweave.brief.timeline import build_timeline, collect_dates
 from newsweave.extract.embeddings import CachedEmbedder, Embedder
-from newsweave.model import Article, Brief, Fact, FactMember, content_id
+from newsweave.model import Article, ArticleSource, Brief, Fact, FactMember, content_id
 
 # Longest headline shown, in characters: fits one line of a listing at 100 columns;
 # neus-val titles have a median of 71 characters and 9% of them are cut.
@@ -111,6 +111,13 @@ def _sources(articles: list[Article]) -> tuple[str, ...]:
     return tuple(out)
 
 
+def _provenance(articles: list[Article]) -> tuple[ArticleSource, ...]:
+    """Each article's outlet, title and date with the layer each was read from."""
+    return tuple(ArticleSource(a.id, a.label, a.source_from, a.title, a.title_from,
+                               a.published, a.published_from, a.date_flag)
+                 for a in articles)
+
+
 def _facts(articles: list[Article], alignment: Alignment) -> tuple[Fact, ...]:
     """The stored record of the alignment: every fact two or more outlets state."""
     by_id = {a.id: a for a in articles}
@@ -165,4 +172,5 @@ def build_brief(story_id: str, articles: Sequence[Article],
         dates=collect_dates(ordered),
         timeline=build_timeline(ordered),
         facts=_facts(ordered, alignment),
+        articles=_provenance(every),
     )

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from newsweave.clean.furniture import strip_site_furniture
 from newsweave.clean.html import Page, extract_page
 from newsweave.clean.normalize import normalize_text, repair_mojibake
 from newsweave.clean.plaintext import LineStats, strip_boilerplate
@@ -23,6 +24,7 @@ __all__ = [
     "extract_page",
     "normalize_text",
     "strip_boilerplate",
+    "strip_site_furniture",
     "to_article",
 ]
 
@@ -128,8 +130,10 @@ def clean_documents(docs: Sequence[Document]) -> list[Article | Rejection]:
     """Clean a batch: line statistics over its text documents, then ``to_article`` each.
 
     Lines repeated across many documents of the batch (site furniture) count as
-    boilerplate, so cleaning a whole dump at once does better than one by one.
+    boilerplate, so cleaning a whole dump at once does better than one by one; then
+    short lines one outlet repeats across its articles go (``strip_site_furniture``),
+    for pages and texts alike.
     """
     texts = [normalize_text(d.content) for d in docs if d.format == "text"]
     stats = LineStats.from_texts(texts) if texts else None
-    return [to_article(d, stats) for d in docs]
+    return strip_site_furniture([to_article(d, stats) for d in docs])

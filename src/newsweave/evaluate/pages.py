@@ -7,6 +7,9 @@
   is a true positive, missing a false negative; a ``without`` snippet found is a false
   positive. Matching is substring search after collapsing every whitespace run (in
   the text and in the snippet) to one space, as trafilatura's evaluation does.
+
+The pages of a set are cleaned together, as one ingest batch is (``clean_documents``):
+lines an outlet repeats across its pages count as site furniture.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ import gzip
 from collections.abc import Iterable
 from pathlib import Path
 
-from newsweave.clean import to_article
+from newsweave.clean import clean_documents
 from newsweave.errors import InputError
 from newsweave.evaluate.base import EvalReport, Record, Writer
 from newsweave.evaluate.shingles import aggregate, score_page
@@ -25,10 +28,9 @@ from newsweave.model import Article, Document
 SNIPPET_FORMAT_FILE = "annotations.jsonl"
 
 
-def _extract(html: str, origin: str, url: str | None) -> str:
-    """The cleaned article text of one page, empty when it is rejected."""
-    result = to_article(Document(origin=origin, content=html, format="html", url=url))
-    return result.text if isinstance(result, Article) else ""
+def _extract_all(docs: list[Document]) -> list[str]:
+    """The cleaned article text of each page, cleaned as one batch; empty when rejected."""
+    return [r.text if isinstance(r, Article) else "" for r in clean_documents(docs)]
 
 
 def _squash(text: str) -> str:
@@ -47,9 +49,10 @@ def run(records: Iterable[Record], write: Writer, path: Path) -> EvalReport:
         return _run_snippets(records, write, path)
     scores = []
     empty = 0
-    for index, record in enumerate(records):
-        origin = f"{path}:{index + 1}"
-        text = _extract(str(record.get("html") or ""), origin, record.get("url"))
+    records = list(records)
+    docs = [Document(origin=f"{path}:{index + 1}", content=str(record.get("html") or ""),
+                     format="html", url=record.get("url")) for index, record in enumerate(records)]
+    for record, text in zip(records, _extract_all(docs), strict=True):
         empty += not text
         write({"id": record.get("id"), "text": text})
         scores.append(score_page(str(record.get("gold_text") or ""), text))
@@ -58,24 +61,31 @@ def run(records: Iterable[Record], write: Writer, path: Path) -> EvalReport:
     return EvalReport(kind="pages", items=len(scores), metrics=metrics)
 
 
-def _page_text(record: Record, root: Path) -> tuple[str, str | None]:
-    """Extracted text of one trafilatura-eval page, and why it is empty if it is."""
+def _page_document(record: Record, root: Path) -> Document | str:
+    """One trafilatura-eval page as a document, or why it cannot be decoded."""
     file = root / str(record["html_file"])
     try:
         html = decode_bytes(gzip.decompress(file.read_bytes()), str(file))
     except InputError as exc:
-        return "", str(exc)
-    return _extract(html, str(file), record.get("url")), None
+        return str(exc)
+    return Document(origin=str(file), content=html, format="html", url=record.get("url"))
+
+
+def _page_texts(records: list[Record], root: Path) -> tuple[list[str], list[str]]:
+    """Extracted text of each page (empty when not decoded) and the decoding problems."""
+    read = [_page_document(record, root) for record in records]
+    docs = [d for d in read if isinstance(d, Document)]
+    texts = iter(_extract_all(docs))
+    problems = [d for d in read if isinstance(d, str)]
+    return [next(texts) if isinstance(d, Document) else "" for d in read], problems
 
 
 def _run_snippets(records: Iterable[Record], write: Writer, path: Path) -> EvalReport:
     """Snippet precision/recall on trafilatura's evaluation set."""
     tp = fn = fp = tn = pages = 0
-    problems: list[str] = []
-    for record in records:
-        text, problem = _page_text(record, path.parent)
-        if problem:
-            problems.append(problem)
+    records = list(records)
+    texts, problems = _page_texts(records, path.parent)
+    for record, text in zip(records, texts, strict=True):
         write({"id": record.get("id"), "text": text})
         flat = _squash(text)
         found_with = sum(_squash(s) in flat for s in record.get("with") or [])

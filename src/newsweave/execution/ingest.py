@@ -19,10 +19,18 @@ import hashlib
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from newsweave.brief import build_brief
-from newsweave.cluster import StoryIndex
-from newsweave.dedup import Deduplicator
+from newsweave.cluster import Features, StoryIndex, extract_features
+from newsweave.cluster.stored import features_bytes, features_from_bytes, features_version
+from newsweave.dedup import (
+    Deduplicator,
+    signature,
+    signature_bytes,
+    signature_from_bytes,
+    signature_version,
+)
 from newsweave.execution.executor import Executor, LocalExecutor
 from newsweave.execution.revisions import (
     latest_of,
@@ -36,6 +44,9 @@ from newsweave.ingest.records import DEFAULT_SOURCES, SourceRule
 from newsweave.model import Article, Document, Rejection, Sighting, Story, to_json
 from newsweave.pipeline import chunked, prepare_documents
 from newsweave.store import Store
+
+if TYPE_CHECKING:
+    from datasketch import MinHash
 
 INGEST_CHUNK = 64  # documents per committed batch: small enough to lose little on a kill
 
@@ -134,11 +145,44 @@ class _FoldState:
 
     @classmethod
     def load(cls, store: Store) -> _FoldState:
-        index = StoryIndex()
-        assigned = list(store.fold_history())
-        for story_id, article in assigned:
-            index.add(story_id, article)
-        return cls(Deduplicator.from_articles(a for _, a in assigned), index)
+        """Both indexes, in arrival order, from the sketches stored beside the articles.
+
+        No article is decoded, except those whose sketches are missing or were written
+        under other settings (a store from before sketches were kept): theirs are
+        computed here, once, and saved for the next run.
+        """
+        state = cls(Deduplicator(), StoryIndex())
+        minhash, features = store.sketches(_MINHASH), store.sketches(_FEATURES)
+        versions = signature_version(), features_version()
+        missing: list[tuple[str, MinHash, Features]] = []
+        for story_id, article_id in store.fold_order():
+            sig, feat = minhash.get(article_id), features.get(article_id)
+            if sig is None or feat is None or (sig[0], feat[0]) != versions:
+                article = store.article(article_id)
+                if article is None:  # fold_order lists stored articles only
+                    continue
+                missing.append((article_id, signature(article.text), extract_features(article)))
+                sketch, feats = missing[-1][1:]
+            else:
+                sketch = signature_from_bytes(sig[1])
+                feats = features_from_bytes(article_id, feat[1])
+            state.dedup.add_sketch(article_id, sketch)
+            state.index.add_features(story_id, feats)
+        if missing:
+            with store.transaction():
+                for article_id, sketch, feats in missing:
+                    _save_sketches(store, article_id, sketch, feats)
+        return state
+
+
+_MINHASH = "minhash"  # kinds of per-article sketch kept in the store
+_FEATURES = "features"
+
+
+def _save_sketches(store: Store, article_id: str, sketch: MinHash, feats: Features) -> None:
+    """Keep a stored article's index entries, so later runs need not decode it."""
+    store.put_sketch(article_id, _MINHASH, signature_version(), signature_bytes(sketch))
+    store.put_sketch(article_id, _FEATURES, features_version(), features_bytes(feats))
 
 
 def _fold_chunk(
@@ -170,16 +214,19 @@ def _fold_one(
     if _fold_revision(store, state, result, summary):
         store.record_input(doc.origin, key, "new", article_id=result.id)
         return
-    original = state.dedup.find(result)
+    sketch = signature(result.text)
+    original = state.dedup.find_sketch(result.id, sketch)
     if original is not None:
         original = latest_of(store, original)
         _record_duplicate(store, original, result)
         summary.duplicates += 1
         store.record_input(doc.origin, key, "duplicate", article_id=original)
         return
-    state.dedup.add(result)
-    story_id = state.index.assign(result)
+    state.dedup.add_sketch(result.id, sketch)
+    feats = extract_features(result)
+    story_id = state.index.assign_features(feats)
     store.put_article(result)
+    _save_sketches(store, result.id, sketch, feats)
     start_lineage(store, result)
     store.assign(result.id, story_id)
     summary.new += 1
@@ -199,8 +246,10 @@ def _fold_revision(
     if base is None:
         return False
     record_revision(store, base, article)
-    state.index.add(base.story_id, article)
-    state.dedup.add(article)
+    sketch, feats = signature(article.text), extract_features(article)
+    state.index.add_features(base.story_id, feats)
+    state.dedup.add_sketch(article.id, sketch)
+    _save_sketches(store, article.id, sketch, feats)
     summary.revised += 1
     summary.stories_touched.add(base.story_id)
     return True
@@ -238,9 +287,14 @@ def refresh_briefs(store: Store, embedder: CachedEmbedder | None = None) -> list
 def story_record(
     story_id: str, articles: Sequence[Article], headline: str, sources: tuple[str, ...]
 ) -> Story:
-    """The Story row for a set of articles (dates over every copy that ran)."""
+    """The Story row for a set of articles (dates over every copy that ran).
+
+    An article's own flagged date (``Article.date_flag``) is left out.
+    """
     dates = sorted(
-        d for a in articles for d in (a.published, *(s.published for s in a.sightings)) if d
+        d for a in articles
+        for d in (None if a.date_flag else a.published, *(s.published for s in a.sightings))
+        if d
     )
     return Story(
         id=story_id,

@@ -15,6 +15,7 @@ from newsweave.model.article import (
     normalize_for_id,
 )
 from newsweave.model.brief import (
+    ArticleSource,
     Brief,
     Citation,
     Conflict,
@@ -35,6 +36,7 @@ from newsweave.model.codec import from_dict, from_json, to_dict, to_json
 
 __all__ = [
     "Article",
+    "ArticleSource",
     "Brief",
     "Citation",
     "Conflict",

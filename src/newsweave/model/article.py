@@ -182,6 +182,10 @@ class Article:
     title_from: str | None = None
     source_from: str | None = None
     published_from: str | None = None
+    # Why ``published`` is implausible (after the crawl, or far from the other
+    # articles read with it; see newsweave.clean.datecheck), None when it is not.
+    # A flagged date is kept for display but never places the article in time.
+    date_flag: str | None = None
 
     @property
     def label(self) -> str:

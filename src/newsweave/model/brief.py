@@ -203,6 +203,26 @@ class TimelineEntry:
 
 
 @dataclass(frozen=True, slots=True)
+class ArticleSource:
+    """One article of a brief: its outlet, title and date with where each was read.
+
+    The ``*_from`` fields name the layer (``"document"``, ``"json-ld"``,
+    ``"og:site_name"``, ``"url"``, ...; see ``newsweave.clean.metadata``), None when
+    unknown. ``date_flag`` says why ``published`` is not trusted (see
+    ``Article.date_flag``).
+    """
+
+    article_id: str
+    source: str
+    source_from: str | None = None
+    title: str | None = None
+    title_from: str | None = None
+    published: str | None = None
+    published_from: str | None = None
+    date_flag: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Brief:
     """The cross-source brief of one story."""
 
@@ -219,3 +239,4 @@ class Brief:
     dates: tuple[DateItem, ...]
     timeline: tuple[TimelineEntry, ...]
     facts: tuple[Fact, ...] = ()  # the alignment every section reads (multi-source facts)
+    articles: tuple[ArticleSource, ...] = ()  # provenance of each article's metadata

@@ -33,7 +33,8 @@ class UnknownFormatError(NewsweaveError, ValueError):
 def render_brief(brief: Brief, fmt: BriefFormat) -> str:
     """Render one brief as plain text, Markdown, JSON or a standalone HTML page.
 
-    Every format shows, in order: headline, sources, Summary (each sentence followed
+    Every format shows, in order: headline, sources (then, per article, its outlet,
+    title and date with the layer each was read from, where known), Summary (each sentence followed
     by its sources), Where sources conflict (each side quoted with the disputed value
     highlighted, and its source), Agreed by several sources, Only in one source,
     Entities, Numbers, Dates and Timeline; an empty section says so in one line.

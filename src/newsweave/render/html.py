@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from newsweave.render.view import SECTION_ORDER, BriefView, count_label
+from newsweave.render.view import PROVENANCE_TITLE, SECTION_ORDER, BriefView, count_label
 
 REPORT_TITLE = "News briefs"
 
@@ -31,6 +31,7 @@ def environment() -> Environment:
     )
     env.globals["S"] = {s.key: s for s in SECTION_ORDER}
     env.globals["count_label"] = count_label
+    env.globals["PROVENANCE_TITLE"] = PROVENANCE_TITLE
     return env
 
 

@@ -18,6 +18,7 @@ from newsweave.render.view import (
     DATES,
     ENTITIES,
     NUMBERS,
+    PROVENANCE_TITLE,
     SINGLE,
     SUMMARY,
     TIMELINE,
@@ -92,6 +93,12 @@ def _flat(groups: Sequence[list[str]]) -> list[str]:
     return [line for group in groups for line in group]
 
 
+def _provenance(v: BriefView) -> list[str]:
+    if not v.provenance:
+        return []
+    return ["", f"*{esc(PROVENANCE_TITLE)}:*", "", *(f"- {esc(p)}" for p in v.provenance)]
+
+
 def brief_lines(v: BriefView, level: int = 1) -> list[str]:
     """Markdown lines of one brief; ``level`` is the heading level of its headline."""
     sub = level + 1
@@ -100,6 +107,7 @@ def brief_lines(v: BriefView, level: int = 1) -> list[str]:
         f"{'#' * level} {esc(v.headline)}",
         "",
         f"**Sources:** {sources} ({count_label(v.article_count, 'article')})",
+        *_provenance(v),
         *_section(SUMMARY, sub, _flat([_statement(s) for s in v.summary])),
         *_section(CONFLICTS, sub, _flat([_conflict(c) for c in v.conflicts])),
         *_section(AGREED, sub, _flat([_statement(s) for s in v.agreed])),

@@ -12,6 +12,7 @@ from newsweave.render.view import (
     DATES,
     ENTITIES,
     NUMBERS,
+    PROVENANCE_TITLE,
     SINGLE,
     SUMMARY,
     TIMELINE,
@@ -119,6 +120,8 @@ def brief_lines(v: BriefView) -> list[str]:
     header = [*title, "=" * max(len(line) for line in title)]
     header += _wrap(f"Sources: {', '.join(v.sources) or 'none'} "
                     f"({count_label(v.article_count, 'article')})", "", "  ")
+    if v.provenance:
+        header += [f"{PROVENANCE_TITLE}:", *_flat([_wrap(p, "- ", "  ") for p in v.provenance])]
     return [
         *header,
         *_section(SUMMARY, _flat([_statement(s) for s in v.summary])),

@@ -20,6 +20,7 @@ from newsweave.render.view import (
     DATES,
     ENTITIES,
     NUMBERS,
+    PROVENANCE_TITLE,
     SINGLE,
     SUMMARY,
     TIMELINE,
@@ -90,6 +91,13 @@ def _section(section: Section, items: Sequence[RenderableType]) -> list[Renderab
     return [Text(""), Text(section.title, style=f"{style} underline"), *body]
 
 
+def _provenance(v: BriefView) -> list[Text]:
+    if not v.provenance:
+        return []
+    return [Text(f"{PROVENANCE_TITLE}:", style="dim"),
+            *(_bullet(Text(p, style="dim")) for p in v.provenance)]
+
+
 def brief_renderables(v: BriefView) -> list[RenderableType]:
     """The rich renderables of one brief, sections in reading order."""
     meta = Text("Sources: ")
@@ -100,6 +108,7 @@ def brief_renderables(v: BriefView) -> list[RenderableType]:
         Text(v.headline, style="bold"),
         Rule(style="dim"),
         meta,
+        *_provenance(v),
         *_section(SUMMARY, [_statement(s) for s in v.summary]),
         *_section(CONFLICTS, [_conflict(i, c) for i, c in enumerate(v.conflicts, 1)]),
         *_section(AGREED, [_statement(s) for s in v.agreed]),

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, replace
 
 from newsweave.model import (
+    ArticleSource,
     Brief,
     Citation,
     Conflict,
@@ -188,6 +189,8 @@ class BriefView:
     numbers: tuple[NumberView, ...]
     dates: tuple[DateView, ...]
     timeline: tuple[TimelineView, ...]
+    # One line per article: where its outlet, title and date were read.
+    provenance: tuple[str, ...] = ()
 
 
 def _names(names: tuple[str, ...]) -> tuple[str, ...]:
@@ -257,6 +260,36 @@ def _timeline(t: TimelineEntry) -> TimelineView:
     return TimelineView(clean(t.when), t.resolved, s.text, s.sources)
 
 
+# Heads the list of each article's outlet, title and date with their layers.
+PROVENANCE_TITLE = "Where each article's metadata came from"
+# Joins the parts of a provenance line; a middle dot reads as a separator in every format.
+PROVENANCE_SEPARATOR = " \u00b7 "
+
+
+def _layered(value: str | None, layer: str | None, note: str | None = None) -> str:
+    """``value (layer)``, the note after the layer; empty when the value is unknown."""
+    value = clean(value) if value else ""
+    if not value:
+        return ""
+    why = "; ".join(clean(x) for x in (layer, note) if x and clean(x))
+    return f"{value} ({why})" if why else value
+
+
+def provenance_line(a: ArticleSource) -> str:
+    """``Reuters (og:site_name) · “Title” (json-ld) · 2019-05-03 (meta)``: known parts only.
+
+    Empty when nothing is known beyond the name a brief already shows (a file name).
+    """
+    if not (a.source_from or a.title or a.published):
+        return ""
+    title = _layered(f"\u201c{clean(a.title)}\u201d" if a.title and clean(a.title) else None,
+                     a.title_from)
+    flag = f"implausible: {a.date_flag}" if a.date_flag else None
+    parts = (_layered(a.source, a.source_from), title,
+             _layered(a.published, a.published_from, flag))
+    return PROVENANCE_SEPARATOR.join(p for p in parts if p)
+
+
 def build_view(brief: Brief) -> BriefView:
     """The display model of ``brief``: cleaned strings, sections in reading order.
 
@@ -277,6 +310,7 @@ def build_view(brief: Brief) -> BriefView:
         numbers=tuple(_number(n) for n in brief.numbers),
         dates=tuple(_date(d) for d in brief.dates),
         timeline=tuple(_timeline(t) for t in brief.timeline),
+        provenance=tuple(line for line in map(provenance_line, brief.articles) if line),
     )
 
 
