@@ -6,6 +6,7 @@ import sys
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 from rich.console import Console
@@ -13,11 +14,13 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from newsweave.cli.text import printable
 from newsweave.errors import NewsweaveError
-from newsweave.execution.ingest import IngestSummary, ingest_paths
 from newsweave.ingest import count_inputs
 from newsweave.ingest.records import DEFAULT_SOURCES, SourceRule
 from newsweave.model import Brief
 from newsweave.store import Store
+
+if TYPE_CHECKING:  # the ingest job imports the models: only `ingest` and `run` pay for it
+    from newsweave.execution.ingest import IngestSummary
 
 REASONS_SHOWN = 5  # distinct rejection reasons listed in the summary; the rest counted
 
@@ -31,6 +34,8 @@ def run_ingest(
     paths: Sequence[str], db: Path, sources: SourceRule = DEFAULT_SOURCES
 ) -> IngestSummary:
     """Ingest with a progress bar on stderr, then warnings, rejections and a summary."""
+    from newsweave.execution.ingest import ingest_paths
+
     console = Console(stderr=True)
     columns = (TextColumn("ingest: files"), BarColumn(), MofNCompleteColumn(),
                TimeElapsedColumn())

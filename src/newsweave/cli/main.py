@@ -187,6 +187,24 @@ def revisions(article: str, as_json: bool, db: Path) -> None:
     show_revisions(article, db, as_json=as_json)
 
 
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; 0.0.0.0 exposes the store to the network.")
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
+@db_option
+@one_line_errors
+def serve(host: str, port: int, db: Path) -> None:
+    """Browse the store in a web browser: stories, briefs, articles and a JSON API.
+
+    Read-only: nothing is written to the store.
+
+    Example: newsweave serve --db newsweave.db --port 8000
+    """
+    from newsweave.cli.serve import serve as run_server
+
+    run_server(db, host, port)
+
+
 @cli.command(name="eval")
 @click.argument("kind", type=click.Choice(["pages", "plaintext", "stories", "roundups",
                                            "conflicts", "facts", "alignment"]))
