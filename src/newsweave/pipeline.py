@@ -49,17 +49,28 @@ def prepare_documents(
     documents read alongside ``docs``, ``docs`` among them), so that a document is
     cleaned the same whether its neighbours are prepared with it or were before.
     An outlet's short lines repeated across its articles go (``strip_site_furniture``)
-    among the documents prepared together (the chunk: pages read before are not
-    looked at). Publication dates after today or far from the rest of the chunk's
-    are flagged (``newsweave.clean.datecheck``) and then place no article in time.
+    and publication dates after today or far from the rest are flagged
+    (``newsweave.clean.datecheck``; they then place no article in time), among the
+    documents of ``context`` when given, else among those of each chunk.
     """
-    stats = None if context is None else _line_stats(context)
+    if context is not None:
+        prepared = _cleaned_in_context(context)
+        stats = _line_stats(context)
+        for chunk in chunked(docs, chunk_size):
+            cleaned = [prepared.get(id(d)) or to_article(d, stats) for d in chunk]
+            yield from _annotate_in_order(cleaned)
+        return
     for chunk in chunked(docs, chunk_size):
-        if context is None:
-            cleaned = clean_documents(chunk)
-        else:
-            cleaned = strip_site_furniture([to_article(d, stats) for d in chunk])
-        yield from _annotate_in_order(flag_dates(cleaned))
+        yield from _annotate_in_order(flag_dates(clean_documents(chunk)))
+
+
+def _cleaned_in_context(context: Sequence[Document]) -> dict[int, Article | Rejection]:
+    """Every document of ``context`` cleaned among all of them: line statistics, site
+    furniture and date flags see the same neighbours whichever of them are prepared
+    now, so a resumed run cleans a document as an uninterrupted one did."""
+    stats = _line_stats(context)
+    cleaned = flag_dates(strip_site_furniture([to_article(d, stats) for d in context]))
+    return {id(d): item for d, item in zip(context, cleaned, strict=True)}
 
 
 def _line_stats(context: Sequence[Document]) -> LineStats | None:

@@ -135,3 +135,33 @@ def test_a_revision_in_a_stopped_run_resumes_to_the_same_state(
     with Store(tmp_path / "first.db") as store:
         ingest_paths(store, [str(folder)])
         assert snapshot(store) == expected
+
+
+FURNITURE = "Sign up for the Planet newsletter today\nFollow the Daily Planet on every app\n"
+PAGES = [
+    "The river rose two metres overnight and the old bridge was closed to traffic. "
+    "Engineers will inspect the piers on Friday before any decision on reopening.",
+    "The city council approved a new budget for the harbour after a long debate. "
+    "The vote was close and the mayor promised a review of the spending next year.",
+    "A new library opened in the north of the town with ten thousand books on its shelves. "
+    "Children queued from early morning to borrow the first volumes on opening day.",
+]
+
+
+def page(text: str) -> str:
+    furniture = "".join(f"<p>{line}</p>" for line in FURNITURE.splitlines())
+    return (f"<html><head><title>Town news</title></head><body><article><h1>Town news</h1>"
+            f"<p>{text}</p>{furniture}</article></body></html>")
+
+
+@pytest.mark.parametrize("fmt", ["text", "html"])
+def test_a_document_prepared_alone_is_cleaned_as_among_its_batch(fmt: str) -> None:
+    docs = [Document(origin=f"page{i}.{fmt}", format=fmt, source="Daily Planet",
+                     content=page(text) if fmt == "html" else f"{text}\n{FURNITURE}")
+            for i, text in enumerate(PAGES)]
+    together = list(prepare_documents(docs, context=docs))
+    alone = list(prepare_documents(docs[2:], context=docs))
+    assert isinstance(together[2], Article) and isinstance(alone[0], Article)
+    assert alone[0].text == together[2].text
+    assert alone[0].id == together[2].id
+    assert "newsletter" not in alone[0].text
