@@ -54,8 +54,8 @@ def prepare_documents(
     documents of ``context`` when given, else among those of each chunk.
     """
     if context is not None:
-        prepared = _cleaned_in_context(context)
         stats = _line_stats(context)
+        prepared = _cleaned_in_context(context, stats)
         for chunk in chunked(docs, chunk_size):
             cleaned = [prepared.get(id(d)) or to_article(d, stats) for d in chunk]
             yield from _annotate_in_order(cleaned)
@@ -64,11 +64,12 @@ def prepare_documents(
         yield from _annotate_in_order(flag_dates(clean_documents(chunk)))
 
 
-def _cleaned_in_context(context: Sequence[Document]) -> dict[int, Article | Rejection]:
+def _cleaned_in_context(context: Sequence[Document],
+                        stats: LineStats | None) -> dict[int, Article | Rejection]:
     """Every document of ``context`` cleaned among all of them: line statistics, site
     furniture and date flags see the same neighbours whichever of them are prepared
-    now, so a resumed run cleans a document as an uninterrupted one did."""
-    stats = _line_stats(context)
+    now, so a resumed run cleans a document as an uninterrupted one did. ``stats``
+    are the line statistics of ``context``."""
     cleaned = flag_dates(strip_site_furniture([to_article(d, stats) for d in context]))
     return {id(d): item for d, item in zip(context, cleaned, strict=True)}
 

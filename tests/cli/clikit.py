@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner, Result
 
 from newsweave.cli.main import cli
+from newsweave.execution import ingest as ingest_job
+from newsweave.model import Article
+from newsweave.store import Store
 
 # Two short articles on two unrelated stories, written for these tests.
 ARTICLES = {
@@ -50,3 +54,18 @@ def assert_one_line_error(result: Result, *phrases: str) -> None:
     assert sum(line.startswith("Error") for line in lines) == 1
     for phrase in phrases:
         assert phrase in lines[-1], lines[-1]
+
+
+def fail_on_second_article(monkeypatch: pytest.MonkeyPatch, error: BaseException) -> None:
+    """Commit one article per batch and let the second batch fail inside its write."""
+    monkeypatch.setattr(ingest_job, "INGEST_CHUNK", 1)
+    real = Store.put_article
+    calls: list[str] = []
+
+    def put_article(self: Store, article: Article) -> None:
+        calls.append(article.id)
+        if len(calls) > 1:
+            raise error
+        real(self, article)
+
+    monkeypatch.setattr(Store, "put_article", put_article)

@@ -7,37 +7,26 @@ import sys
 from pathlib import Path
 
 import pytest
-from tests.cli.clikit import assert_one_line_error, error_lines, invoke, write_articles
+from tests.cli.clikit import (
+    assert_one_line_error,
+    error_lines,
+    fail_on_second_article,
+    invoke,
+    write_articles,
+)
 
 from newsweave.cli import main as cli_main
-from newsweave.execution import ingest as ingest_job
-from newsweave.model import Article
 from newsweave.store import Store
 
 AS_ROOT = os.geteuid() == 0
 ROOT_REASON = "running as root: file permissions do not block root"
 
 
-def interrupt_second_article(monkeypatch: pytest.MonkeyPatch) -> None:
-    """One article per committed batch; Ctrl-C arrives while the second is written."""
-    monkeypatch.setattr(ingest_job, "INGEST_CHUNK", 1)
-    real = Store.put_article
-    calls: list[str] = []
-
-    def put_article(self: Store, article: Article) -> None:
-        calls.append(article.id)
-        if len(calls) > 1:
-            raise KeyboardInterrupt
-        real(self, article)
-
-    monkeypatch.setattr(Store, "put_article", put_article)
-
-
 def test_ctrl_c_during_ingest_exits_130_and_keeps_committed_batches(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     inputs, db = write_articles(tmp_path / "in"), tmp_path / "s.db"
-    interrupt_second_article(monkeypatch)
+    fail_on_second_article(monkeypatch, KeyboardInterrupt())
     result = invoke("ingest", str(inputs), "--db", str(db))
     assert result.exit_code == 130, result.output
     assert error_lines(result)[-1] == cli_main.INTERRUPTED

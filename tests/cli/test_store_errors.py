@@ -9,10 +9,8 @@ from contextlib import closing
 from pathlib import Path
 
 import pytest
-from tests.cli.clikit import assert_one_line_error, invoke, write_articles
+from tests.cli.clikit import assert_one_line_error, fail_on_second_article, invoke, write_articles
 
-from newsweave.execution import ingest as ingest_job
-from newsweave.model import Article
 from newsweave.store import Store
 
 AS_ROOT = os.geteuid() == 0
@@ -22,21 +20,6 @@ ROOT_REASON = "running as root: file permissions do not block root"
 def article_count(db: Path) -> int:
     with Store(db, readonly=True) as store:
         return store.count("articles")
-
-
-def fail_on_second_article(monkeypatch: pytest.MonkeyPatch, error: BaseException) -> None:
-    """Commit one article per batch and let the second batch fail inside its write."""
-    monkeypatch.setattr(ingest_job, "INGEST_CHUNK", 1)
-    real = Store.put_article
-    calls: list[str] = []
-
-    def put_article(self: Store, article: Article) -> None:
-        calls.append(article.id)
-        if len(calls) > 1:
-            raise error
-        real(self, article)
-
-    monkeypatch.setattr(Store, "put_article", put_article)
 
 
 @pytest.mark.parametrize(("message", "said"), [

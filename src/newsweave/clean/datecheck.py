@@ -14,7 +14,7 @@ import statistics
 from collections.abc import Sequence
 from dataclasses import replace
 
-from newsweave.model import Article, Rejection
+from newsweave.model import Article, Rejection, day_ordinal
 
 # A page may carry the next day's date when its time zone is ahead of the crawler's.
 FUTURE_TOLERANCE_DAYS = 1
@@ -32,15 +32,6 @@ MIN_DATED_FOR_MEDIAN = 3
 # a MAD of days, so a page dated twenty years away is flagged there.
 FAR_MIN_DAYS = 3650
 FAR_SPREAD_MULTIPLE = 10.0
-
-
-def _day(value: str | None) -> int | None:
-    if value is None or len(value) != 10:
-        return None
-    try:
-        return dt.date.fromisoformat(value).toordinal()
-    except ValueError:
-        return None
 
 
 def _reason(day: int, today: int, median: float | None, limit: float) -> str | None:
@@ -61,7 +52,7 @@ def flag_dates(
     no more reliable than the page's.
     """
     now = (today or dt.datetime.now(dt.UTC).date()).toordinal()
-    days = [_day(a.published) if isinstance(a, Article) else None for a in items]
+    days = [day_ordinal(a.published) if isinstance(a, Article) else None for a in items]
     known = [d for d in days if d is not None]
     median = statistics.median(known) if len(known) >= MIN_DATED_FOR_MEDIAN else None
     spread = statistics.median(abs(d - median) for d in known) if median is not None else 0.0

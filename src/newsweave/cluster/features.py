@@ -13,13 +13,12 @@ import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
 
 import numpy as np
 from scipy.sparse import csr_matrix
 
 from newsweave.cluster.stopwords import ENGLISH_STOP_WORDS
-from newsweave.model import Article, Mention
+from newsweave.model import Article, Mention, day_ordinal
 
 # Title words count this many times: a headline names the event more densely than the
 # body. Calibrated on stories/ecbplus-dev.jsonl, batch, cut 0.2, ENTITY_WEIGHT 0.3:
@@ -70,25 +69,15 @@ def content_words(text: str) -> list[str]:
     return out
 
 
-def _parse_day(value: str | None) -> int | None:
-    """A full ISO date as an ordinal; partial or malformed dates give None."""
-    if value is None or len(value) != 10:
-        return None
-    try:
-        return date.fromisoformat(value).toordinal()
-    except ValueError:
-        return None
-
-
 def anchor_day(article: Article) -> int | None:
     """When the article reports: its publication date, else its latest resolved day.
 
     A flagged publication date (``Article.date_flag``) counts as unknown.
     """
-    published = None if article.date_flag else _parse_day(article.published)
+    published = None if article.date_flag else day_ordinal(article.published)
     if published is not None:
         return published
-    days = [d for d in (_parse_day(m.value) for m in article.dates) if d is not None]
+    days = [d for d in (day_ordinal(m.value) for m in article.dates) if d is not None]
     return max(days) if days else None
 
 

@@ -12,6 +12,7 @@ from newsweave.model.article import (
     Sighting,
     article_id,
     content_id,
+    day_ordinal,
     normalize_for_id,
 )
 from newsweave.model.brief import (
@@ -62,6 +63,7 @@ __all__ = [
     "TimelineEntry",
     "article_id",
     "content_id",
+    "day_ordinal",
     "from_dict",
     "from_json",
     "normalize_for_id",

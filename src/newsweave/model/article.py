@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import unicodedata
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Literal
 
 DocumentFormat = Literal["text", "html"]
@@ -218,3 +219,14 @@ def origin_name(origin: str) -> str:
 
 def article_id(text: str) -> str:
     return content_id("a", normalize_for_id(text))
+
+
+def day_ordinal(value: str | None) -> int | None:
+    """A full ISO date ("YYYY-MM-DD") as a day ordinal; partial or malformed dates
+    give None."""
+    if value is None or len(value) != len("YYYY-MM-DD"):
+        return None
+    try:
+        return date.fromisoformat(value).toordinal()
+    except ValueError:
+        return None
