@@ -49,6 +49,15 @@ FIGURE_CONTEXT_COSINE = 0.0
 DATE_CONTEXT_COSINE = 0.6
 # Characters between a value and a bracketed restatement: "1 million ($1.52 million)".
 RESTATEMENT_GAP = 3
+# Money and units are the figures written twice; when the first writing is one the
+# quantity reader did not take ("$ US1 million"), the digits just before the bracket
+# (with a scale word) still mark the bracketed one as a restatement.
+RESTATED_KINDS = frozenset({"money", "measure", "percent"})
+_NUMBER_BEFORE = re.compile(
+    r"\d(?:[\d,.]*\d)?(?:\s*(?:million|billion|trillion|thousand|bn|m|k)\b)?\s*$",
+    re.IGNORECASE,
+)
+_LOOK_BEHIND = 40  # characters before the bracket searched for such digits
 _WORD = re.compile(r"\S+")
 T = TypeVar("T")
 
@@ -72,6 +81,10 @@ def restatement(f: Figure, others: Sequence[Figure]) -> bool:
     if "(" not in opening:
         return False
     bracket = f.q.start - RESTATEMENT_GAP + opening.rindex("(")
+    if f.q.kind in RESTATED_KINDS and _NUMBER_BEFORE.search(
+        text[max(0, bracket - _LOOK_BEHIND) : bracket]
+    ):
+        return True
     return any(
         o.article is f.article and o is not f and o.q.kind == f.q.kind
         and 0 <= bracket - o.q.end <= RESTATEMENT_GAP
