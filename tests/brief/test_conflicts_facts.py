@@ -103,3 +103,11 @@ def test_parts_that_add_up_to_the_other_sources_whole_are_not_a_conflict() -> No
          "Tuesday, officials said.")
     assert find_conflicts(story(a, b)) == ()
     assert [sorted(values(x)) for x in find_conflicts(story(a, c))] == [["19", "23"]]
+
+
+def test_another_before_a_value_names_a_further_quantity_not_the_same_one() -> None:
+    a = "The court gave him another 10-year sentence on Friday for the escape."
+    b = "The court gave him an 11-year sentence on Friday for the escape."
+    assert find_conflicts(story(a, b)) == ()
+    c = "The court gave him a 10-year sentence on Friday for the escape."
+    assert [sorted(values(x)) for x in find_conflicts(story(b, c))] == [["10", "11"]]

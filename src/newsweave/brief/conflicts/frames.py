@@ -195,7 +195,8 @@ def figure_of(article: Article, q: Quantity) -> Figure | None:
         if TIME_WORD.search(w) and (" " in w or w[:1].isupper())
     }
     thing = THING_CLASSES.get(q.counted or "", q.counted)
-    subset = q.counted in SUBSET_MODIFIERS or any(w in SUBSET_MODIFIERS for w in q.qualifiers)
+    subset = (q.counted in SUBSET_MODIFIERS or any(w in SUBSET_MODIFIERS for w in q.qualifiers)
+              or _word_before(article.text, q.start) in SUBSET_MODIFIERS)
     return Figure(
         article, q, thing, frozenset(events), frozenset(places), frozenset(times),
         subset, dimension, q.value * factor, _context(article.text, q),
@@ -204,6 +205,12 @@ def figure_of(article: Article, q: Quantity) -> Figure | None:
         people_in(article, q.sentence),
         _sentence_words(article, q.sentence),
     )
+
+
+def _word_before(text: str, start: int) -> str:
+    """The word right before a value, lower case ("another [three]-year sentence")."""
+    words = _WORD.findall(text[max(0, start - CONTEXT_CHARS) : start])
+    return words[-1].lower() if words else ""
 
 
 def _sentence_words(article: Article, sentence: int) -> frozenset[str]:
