@@ -69,6 +69,16 @@ def test_anchor_is_the_dated_verb_or_event_noun() -> None:
     assert anchor_of(doc, saturday, saturday + len("Saturday")) == "shooting"
 
 
+def test_a_date_on_a_noun_does_not_date_the_verb_above_it() -> None:
+    doc = load_nlp()("He was convicted of the June 20, 2005 attempted robbery of a shop.")
+    june = doc.text.index("June")
+    # the date belongs to the robbery, not to the conviction
+    assert anchor_of(doc, june, june + len("June 20, 2005")) != "convict"
+    doc = load_nlp()("He was convicted on June 20 of robbing a shop.")
+    june = doc.text.index("June")
+    assert anchor_of(doc, june, june + len("June 20")) == "convict"
+
+
 # Words that mark a sentence as speaking of the future: a check independent of the
 # parse, so it can catch what the parse misses (general English, not fitted).
 FUTURE_MARKERS = re.compile(

@@ -44,6 +44,7 @@ MAX_TENSE_DEPTH = 3
 # it ("on Monday") and adverbs around it ("as early as Monday", "earlier Friday").
 _PASS_THROUGH = frozenset({"ADP", "ADV"})
 _TIME_ENTITIES = frozenset({"DATE", "TIME"})  # "Thursday morning": one time phrase
+_NOMINAL = frozenset({"NOUN", "PROPN"})  # a date on one of these dates that thing
 # Modal lemmas by what they say of a date (English grammar, not data). The past
 # forms of "can" and "may" are as often past ("could not be reached Wednesday", in
 # ECB+ dev texts) as a hedged future, so they say nothing; the other modals look
@@ -66,6 +67,10 @@ def anchor_of(doc: Doc, start: int, end: int) -> str | None:
         if outside and (head.pos_ == "VERB" or head.lemma_.lower() in EVENT_NOUNS):
             lemma = str(head.lemma_).lower()
             return None if lemma in LIGHT_ANCHORS else lemma
+        if outside and head.pos_ in _NOMINAL and head.ent_type_ not in _TIME_ENTITIES:
+            # "convicted of the June 20, 2005 attempted murder": the date dates the
+            # noun it modifies, not the verb above that noun.
+            return None
         tok = head
     return None
 
