@@ -29,7 +29,7 @@ TROOPS_A = (
 )
 TROOPS_B = (
     "Parliament voted on Monday to ask foreign forces to leave. "
-    "The presence of 3,900 military personnel from the US who train the local army "
+    "The presence of 4,200 military personnel from the US who train the local army "
     "is now in doubt. "
     "The Americans have kept forces in the country for a 12-year mission."
 )
@@ -37,11 +37,11 @@ TROOPS_B = (
 
 def test_troop_counts_conflict_once_and_uk_troops_do_not() -> None:
     found = find_conflicts(story(TROOPS_A, TROOPS_B))
-    assert [values(c) for c in found] == [{"3,500", "3,900"}]
+    assert [values(c) for c in found] == [{"3,500", "4,200"}]
     c = found[0]
     assert c.kind == "count"
     assert c.severity == "clear"
-    assert "3,500" in c.reason and "3,900" in c.reason
+    assert "3,500" in c.reason and "4,200" in c.reason
     assert "US" in c.subject
 
 
@@ -143,9 +143,9 @@ def test_a_joined_count_is_another_fact() -> None:
 
 def test_distances_from_one_place_are_compared_across_units() -> None:
     a = "The island lies about 940 miles south of Tehran, the capital."
-    b = "The island, 1,350 kilometres southeast of Tehran, is a free-trade zone."
+    b = "The island, 1,150 kilometres southeast of Tehran, is a free-trade zone."
     (c,) = find_conflicts(story(a, b))
-    assert c.kind == "measure" and values(c) == {"940", "1,350"}
+    assert c.kind == "measure" and values(c) == {"940", "1,150"}
     d = "The island lies about 930 miles south of Tehran, the capital."
     e = "The island lies 1,500 kilometres south of Tehran, the capital."
     assert find_conflicts(story(d, e)) == ()
@@ -154,16 +154,26 @@ def test_distances_from_one_place_are_compared_across_units() -> None:
     assert find_conflicts(story(f, g)) == ()
 
 
-def test_two_sources_far_apart_are_two_quantities_not_one_fact() -> None:
-    # Only two outlets give the figure and their values are far apart: one is
-    # more likely about another group than a disagreement about this one.
-    far = TROOPS_B.replace("3,900", "6,100")
-    assert find_conflicts(story(TROOPS_A, far)) == ()
+SILENT = ("Parliament met on Monday to debate the foreign forces in the country. "
+          "Members spoke for hours and no vote was held.")
+
+
+def test_two_of_three_sources_far_apart_are_two_quantities_not_one_fact() -> None:
+    # Only two of three outlets give the figure and their values are far apart: one
+    # is more likely about another group than a disagreement about this one.
+    far = TROOPS_B.replace("4,200", "6,100")
+    assert find_conflicts(story(TROOPS_A, far, SILENT)) == ()
+    near = TROOPS_B.replace("4,200", "3,900")
+    assert [values(c) for c in find_conflicts(story(TROOPS_A, near, SILENT))] == [
+        {"3,500", "3,900"}]
+    # in a story of two outlets neither is silent: the gap alone does not decide
+    assert [values(c) for c in find_conflicts(story(TROOPS_A, far))] == [{"3,500", "6,100"}]
 
 
 def test_a_third_source_makes_a_wide_gap_a_conflict() -> None:
-    third = TROOPS_B.replace("3,900", "6,100").replace("Parliament", "The assembly")
-    found = find_conflicts(story(TROOPS_A, TROOPS_B.replace("3,900", "6,100"), third))
+    far = TROOPS_B.replace("4,200", "6,100")
+    third = far.replace("Parliament", "The assembly")
+    found = find_conflicts(story(TROOPS_A, far, third))
     assert [values(c) for c in found] == [{"3,500", "6,100"}]
     assert len(found[0].sides) == 3
 

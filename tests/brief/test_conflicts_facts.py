@@ -85,7 +85,7 @@ def test_dates_of_different_happenings_with_the_same_verb_are_not_a_conflict() -
 
 
 def test_the_kind_is_an_enum_that_survives_the_store_codec() -> None:
-    found = find_conflicts(story(TOLL.format(n=12), TOLL.format(n=14)))
+    found = find_conflicts(story(TOLL.format(n=12), TOLL.format(n=19)))
     brief = Brief(story_id="s1", headline="h", sources=("outlet0", "outlet1"),
                   article_ids=(), summary=(), agreed=(), single_source=(), conflicts=found,
                   entities=(), numbers=(), dates=(), timeline=())
