@@ -195,3 +195,16 @@ def test_a_piece_of_a_longer_quotation_is_never_picked() -> None:
     assert piece in {s.text for s in article.sentences}
     texts = {s.text for s in summarize([article], align([article]), max_sentences=3)}
     assert texts and piece not in texts
+
+
+@pytest.mark.parametrize("text", [
+    "), Bill Pascrell (N.J.), Katherine Clark (Mass.",  # cut inside brackets
+    "Adam Schiff (Calif.), Gwen Moore (Wis.",
+    "and the council voted to close the road on Monday.",  # the tail of a sentence
+])
+def test_pieces_of_a_cut_sentence_are_not_statements(text: str) -> None:
+    assert not is_statement_like(text)
+
+
+def test_a_sentence_with_a_closed_bracket_is_a_statement() -> None:
+    assert is_statement_like("Rep. Ann Lee (D-Calif.) said the vote would pass on Monday.")

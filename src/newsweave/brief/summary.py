@@ -56,12 +56,17 @@ SUMMARY_STORY_SHARE = 0.6
 REDUNDANCY_COSINE = 0.9
 MIN_SUMMARY_WORDS = 6  # shorter lines are headings, bylines or fragments
 END_PUNCT_RE = re.compile(r"[.!?…][\"'”’)\]]*$")
+_CUT_START_RE = re.compile(r"[a-z),;:\]]")  # how the tail of a cut sentence starts
 
 
 def is_statement_like(text: str) -> bool:
-    """A full declarative sentence: long enough, ends like one, not a question."""
+    """A full declarative sentence: long enough, ends like one, not a question, and
+    not a piece of a sentence cut inside brackets ("Adam Schiff (Calif.), Gwen Moore
+    (Wis.") or its tail (a start in lower case or on a closing bracket or comma)."""
     stripped = text.strip()
     if len(stripped.split()) < MIN_SUMMARY_WORDS or "?" in stripped[-3:]:
+        return False
+    if stripped.count("(") != stripped.count(")") or _CUT_START_RE.match(stripped):
         return False
     return bool(END_PUNCT_RE.search(stripped))
 
