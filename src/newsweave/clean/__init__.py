@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 
 from newsweave.clean.furniture import strip_site_furniture
-from newsweave.clean.html import Page, extract_page
+from newsweave.clean.html import Page, extract_page, page_problem
 from newsweave.clean.normalize import normalize_text, repair_mojibake
 from newsweave.clean.plaintext import LineStats, strip_boilerplate
 from newsweave.model import Article, Document, Rejection, article_id
@@ -71,6 +71,9 @@ def _checked(text: str) -> str | None:
 
 def _from_html(doc: Document) -> Article | Rejection:
     """An HTML document through trafilatura; the document's own metadata wins."""
+    refused = page_problem(doc.content)
+    if refused:
+        return Rejection(doc.origin, refused)
     page = extract_page(doc.content, doc.url)
     text = page.text if page else ""
     reason = _checked(text)
