@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from newsweave.evaluate.base import Record
-from newsweave.evaluate.stories import bcubed, pairwise, run
+from newsweave.evaluate.stories import bcubed, flatten, pairwise, run
 
 GOLD = {"a": 1, "b": 1, "c": 1, "d": 2}
 
@@ -77,3 +77,23 @@ def test_run_writes_a_story_per_record(tmp_path: Path) -> None:
     assert report.metrics["bcubed_f1"] == 1.0
     streamed = run(records, lambda _: None, tmp_path / "tiny.jsonl", stream=True)
     assert streamed.metrics["bcubed_f1"] == 1.0
+
+
+def test_a_roundup_record_is_one_story_of_its_documents(tmp_path: Path) -> None:
+    records: list[Record] = [
+        {"id": "ev-quake", "reference": "A quake in Taiwan.", "documents": [
+            {"id": "ev-quake:0", "title": "Quake hits Taiwan", "text": QUAKE, "source": None},
+            {"id": "ev-quake:1", "title": "Survivors found", "text": QUAKE_2, "source": None},
+        ]},
+        {"id": "ev-budget", "reference": "Norway's budget.", "documents": [
+            {"id": "ev-budget:0", "title": "Budget passes", "text": BUDGET, "source": None},
+        ]},
+    ]
+    flat = list(flatten(records))
+    assert [(r["id"], r["gold_story"]) for r in flat] == [
+        ("ev-quake:0", "ev-quake"), ("ev-quake:1", "ev-quake"), ("ev-budget:0", "ev-budget")]
+    written: list[Record] = []
+    report = run(records, written.append, tmp_path / "roundups.jsonl", stream=True)
+    story = {w["id"]: w["story"] for w in written}
+    assert story["ev-quake:0"] == story["ev-quake:1"] != story["ev-budget:0"]
+    assert report.items == 3 and report.metrics["bcubed_f1"] == 1.0

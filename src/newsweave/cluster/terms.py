@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 from scipy.sparse import csr_matrix
 
-from newsweave.cluster.features import idf_vector
+from newsweave.cluster.features import idf_vector, tfidf
 
 _INITIAL_CAPACITY = 1024  # entries; the flat arrays double when full
 
@@ -158,6 +158,32 @@ class Terms:
         centroid_dots = np.bincount(story_of_row, weights=dots, minlength=len(stories))
         return Cosines(rows, dots / (norms * norm), stories,
                        centroid_dots / (centroid_norms * norm), has_terms)
+
+    def weighted(self, rows: np.ndarray) -> csr_matrix:
+        """The given rows weighted by the current IDF and L2-normalised, as batch weighs them."""
+        return tfidf(self._take(self._tf, rows), idf_vector(self._df.view(), self.rows))
+
+    def merge_centroid(self, into: int, source: int) -> None:
+        """Add the centroid of story ``source`` to that of ``into`` and empty ``source``."""
+        entries = self._story_entries[into]
+        sums = self._centroid_sum.view()
+        terms = self._centroid_term.view()
+        new_terms: list[int] = []
+        new_sums: list[float] = []
+        for at in self._story_entries[source].tolist():
+            col = int(terms[at])
+            del self._centroid_at[(source, col)]
+            kept = self._centroid_at.get((into, col))
+            if kept is not None:
+                sums[kept] += sums[at]
+                continue
+            self._centroid_at[(into, col)] = self._centroid_sum.size + len(new_terms)
+            entries.append(self._centroid_sum.size + len(new_terms))
+            new_terms.append(col)
+            new_sums.append(float(sums[at]))
+        self._story_entries[source] = array("q")
+        self._centroid_term.extend(np.asarray(new_terms, dtype=np.int32))
+        self._centroid_sum.extend(np.asarray(new_sums))
 
     def _bounds(self, row: int) -> tuple[int, int]:
         indptr = self._indptr.view()
