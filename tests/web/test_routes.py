@@ -32,9 +32,12 @@ def test_list_is_newest_first_with_sources_dates_and_conflict_badge(client: Test
     ("q=toll", ["s-storm"]),  # an article title
     ("q=SCHOOLS", ["s-storm"]),  # article text, any case
     ("q=harbour", ["s-fire"]),  # a headline
-    ("q=100%25", []),  # LIKE wildcards are literal
+    ("q=100%25", []),  # no wildcards: "100" is in no text
     ("q=s_o", []),
-    ("q=onerror%3D%22", ["s-fire"]),  # a quote: escaped in the stored JSON
+    ("q=onerror%3D%22", ["s-fire"]),  # a quote is no query syntax
+    ("q=%22", []), ("q=AND+OR", []), ("q=*", []), ("q=NEAR%28", []),
+    ("q=storm+OR+harbour", []),  # every word required: OR is a word too
+    ("q=alder+bay", ["s-storm"]),
     ("q=12+boats", ["s-fire"]),
     ("source=South+Herald", ["s-storm"]),
     ("from=2026-02-01", ["s-storm"]),
@@ -179,3 +182,16 @@ def test_list_shows_a_story_committed_after_the_server_started(client: TestClien
     r = client.get("/")
     assert story_links(r.text) == ["s-late", "s-storm", "s-fire"]
     assert '<option value="East Wire">' in r.text
+
+
+def test_a_merged_story_id_redirects_to_its_survivor(seeded: Seeded, client: TestClient) -> None:
+    from newsweave.store.merges import merge_stories
+
+    with Store(seeded.path) as store, store.transaction():
+        merge_stories(store.conn, seeded.hostile_story_id, seeded.story_id, "one event")
+    for suffix in ("", ".json"):
+        r = client.get(f"/stories/{seeded.hostile_story_id}{suffix}", follow_redirects=False)
+        assert r.status_code == 308
+        assert r.headers["location"] == f"/stories/{seeded.story_id}{suffix}"
+    assert client.get(f"/stories/{seeded.hostile_story_id}").status_code == 200
+    assert client.get("/stories/s-never-was").status_code == 404

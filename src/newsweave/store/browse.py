@@ -1,9 +1,9 @@
 """Read-only queries for browsing a store: a filtered, paged story list and counts.
 
-Search is a case-insensitive substring match (``LIKE``) over story headlines, article
-titles and article text. A full-text index (FTS5) would need a table filled at ingest
-time; the web view is read-only over stores written by every earlier version, so it
-matches substrings instead and bounds the cost with the page size.
+Search uses the full-text index of ``store.search`` (FTS5, ranked by bm25). A store
+last written before that index existed, opened read-only, cannot be given one here:
+there search falls back to a case-insensitive substring match (``LIKE``) over story
+headlines, article titles and article text, a scan bounded only by the store's size.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ import sqlite3
 from dataclasses import dataclass
 
 from newsweave.model import Story
+from newsweave.store.search import fts_query, has_index, ranked_story_ids
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,10 +61,11 @@ def _text_match(query: str) -> str:
     return f"a.record LIKE ? ESCAPE '\\' AND {text}" if _json_verbatim(query) else text
 
 
-def _where(f: StoryFilter) -> tuple[str, list[str]]:
+def _where(f: StoryFilter, *, scan_text: bool) -> tuple[str, list[str]]:
+    """SQL narrowing stories (alias ``s``) to ``f``; the query only when ``scan_text``."""
     clauses: list[str] = []
     params: list[str] = []
-    if f.query:
+    if f.query and scan_text:
         clauses.append(
             "(s.headline LIKE ? ESCAPE '\\' OR EXISTS (SELECT 1 FROM story_articles sa"
             " JOIN articles a ON a.id = sa.article_id WHERE sa.story_id = s.id AND"
@@ -88,12 +90,27 @@ _NEWEST_FIRST = ("ORDER BY COALESCE(s.last_date, '') DESC, COALESCE(s.first_date
 
 def story_page(conn: sqlite3.Connection, f: StoryFilter, *, limit: int,
                offset: int) -> StoryPage:
-    """One page of stories matching ``f``, newest first (the order of ``stories``)."""
-    where, params = _where(f)
+    """One page of stories matching ``f``: best match first when searching, otherwise
+    newest first (the order of ``stories``)."""
+    if f.query and has_index(conn):
+        return _searched_page(conn, f, limit=limit, offset=offset)
+    where, params = _where(f, scan_text=True)
     total = int(conn.execute(f"SELECT COUNT(*) FROM stories s{where}", params).fetchone()[0])
     ids = [str(r[0]) for r in conn.execute(
         f"SELECT s.id FROM stories s{where} {_NEWEST_FIRST} LIMIT ? OFFSET ?",
         [*params, limit, offset])]
+    return StoryPage(story_rows(conn, ids), total)
+
+
+def _searched_page(conn: sqlite3.Connection, f: StoryFilter, *, limit: int,
+                   offset: int) -> StoryPage:
+    match = fts_query(f.query)
+    if match is None:  # nothing in the query could be looked up: nothing matches
+        return StoryPage((), 0)
+    where, params = _where(f, scan_text=False)
+    ids, total = ranked_story_ids(conn, match, where, params,
+                                  _NEWEST_FIRST.removeprefix("ORDER BY "),
+                                  limit=limit, offset=offset)
     return StoryPage(story_rows(conn, ids), total)
 
 

@@ -8,11 +8,9 @@ was committed when it was asked for.
 from __future__ import annotations
 
 import json
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
@@ -22,7 +20,7 @@ from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from newsweave.errors import StoreError
-from newsweave.render.view import SECTION_ORDER, count_label
+from newsweave.web.templating import render
 
 # No script runs on any page (there is none), nothing loads from elsewhere, no page
 # can be framed: article text that slipped past escaping still could not execute.
@@ -58,19 +56,8 @@ class SecurityHeaders:
         await self.app(scope, receive, send_with_headers)
 
 
-@lru_cache(maxsize=1)
-def environment() -> Environment:
-    """Templates of the web pages; autoescape always on, unknown names an error."""
-    env = Environment(loader=PackageLoader("newsweave.web", "templates"), autoescape=True,
-                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
-    env.globals["S"] = {s.key: s for s in SECTION_ORDER}
-    env.globals["count_label"] = count_label
-    return env
-
-
 def page(template: str, status_code: int = 200, **context: Any) -> HTMLResponse:
-    html = environment().get_template(template).render(**context)
-    return HTMLResponse(html, status_code=status_code)
+    return HTMLResponse(render(template, **context), status_code=status_code)
 
 
 def json_response(data: Any, status: int = 200) -> Response:

@@ -29,7 +29,8 @@ def _path(name: str) -> dict[str, Any]:
 
 
 LIST_PARAMS = [
-    _query("q", "string", "Text searched in headlines, article titles and text"),
+    _query("q", "string", "Words searched in headlines, article titles and text, all "
+           "required, each also finding the words it begins; best match first"),
     _query("source", "string", "Only stories with this source"),
     _query("from", "string", "Only stories with a date on or after YYYY-MM-DD"),
     _query("to", "string", "Only stories with a date on or before YYYY-MM-DD"),

@@ -42,12 +42,43 @@ def safe_url(url: str | None) -> str | None:
     return url
 
 
-def article_href(article_id: str) -> str:
-    return "/articles/" + quote(article_id, safe="")
+@dataclass(frozen=True, slots=True)
+class Links:
+    """Where a page's links lead: the server's paths, or files beside it on disk.
+
+    The same templates render both; only these addresses differ, so a page written
+    to a folder opens from disk with every link resolving to another written file.
+    """
+
+    root: str = "/"  # the site's top as the page sees it: "/" served, "" or "../" on disk
+    suffix: str = ""  # what a page's file name ends with on disk
+    index: str = ""  # the story list's name under the root
+    live: bool = True  # served: the list can be searched, filtered and paged
+
+    def home(self) -> str:
+        return self.root + self.index
+
+    def story(self, story_id: str) -> str:
+        return f"{self.root}stories/{quote(story_id, safe='')}{self.suffix}"
+
+    def story_json(self, story_id: str) -> str:
+        return f"{self.root}stories/{quote(story_id, safe='')}.json"
+
+    def article(self, article_id: str) -> str:
+        return f"{self.root}articles/{quote(article_id, safe='')}{self.suffix}"
+
+    def static(self, name: str) -> str:
+        return f"{self.root}static/{quote(name)}"
 
 
-def story_href(story_id: str) -> str:
-    return "/stories/" + quote(story_id, safe="")
+SERVED = Links()
+PAGE_SUFFIX = ".html"  # pages written to disk
+INDEX_PAGE = "index.html"
+
+
+def on_disk(depth: int) -> Links:
+    """Links of a page written ``depth`` folders below the site's top."""
+    return Links("../" * depth, PAGE_SUFFIX, INDEX_PAGE, live=False)
 
 
 def cite_anchor(start: int) -> str:
@@ -62,9 +93,9 @@ class Chip:
     href: str
 
 
-def chip(c: Citation) -> Chip:
+def chip(c: Citation, links: Links) -> Chip:
     return Chip(clean(c.source) or c.article_id,
-                f"{article_href(c.article_id)}#{cite_anchor(c.start)}")
+                f"{links.article(c.article_id)}#{cite_anchor(c.start)}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,32 +146,32 @@ class BriefPage:
     articles: tuple[ArticleLink, ...]
 
 
-def _cited(views: Iterable[StatementView], statements: Iterable[Statement]
+def _cited(views: Iterable[StatementView], statements: Iterable[Statement], links: Links
            ) -> tuple[CitedStatement, ...]:
     # build_view keeps the brief's order, so views and statements pair up one to one.
-    return tuple(CitedStatement(v, tuple(chip(c) for c in s.citations))
+    return tuple(CitedStatement(v, tuple(chip(c, links) for c in s.citations))
                  for v, s in zip(views, statements, strict=True))
 
 
-def article_link(a: Article) -> ArticleLink:
+def article_link(a: Article, links: Links) -> ArticleLink:
     copies = tuple(Copy(clean(s.source or origin_name(s.origin) or s.origin), safe_url(s.url))
                    for s in a.sightings)
-    return ArticleLink(a.id, article_href(a.id), clean(a.title or "") or "(untitled)",
+    return ArticleLink(a.id, links.article(a.id), clean(a.title or "") or "(untitled)",
                        clean(a.label), a.published, safe_url(a.url),
                        clean(a.url) if a.url else None, copies)
 
 
-def brief_page(brief: Brief, articles: Iterable[Article]) -> BriefPage:
+def brief_page(brief: Brief, articles: Iterable[Article], links: Links) -> BriefPage:
     """The brief's shared view with citation chips and its articles."""
     view = build_view(brief)
     conflicts = tuple(
-        CitedConflict(cv, tuple(CitedSide(sv, chip(s.citation))
+        CitedConflict(cv, tuple(CitedSide(sv, chip(s.citation, links))
                                 for sv, s in zip(cv.sides, c.sides, strict=True)))
         for cv, c in zip(view.conflicts, brief.conflicts, strict=True))
-    return BriefPage(view, _cited(view.summary, brief.summary),
-                     _cited(view.agreed, brief.agreed),
-                     _cited(view.single, brief.single_source), conflicts,
-                     tuple(article_link(a) for a in articles))
+    return BriefPage(view, _cited(view.summary, brief.summary, links),
+                     _cited(view.agreed, brief.agreed, links),
+                     _cited(view.single, brief.single_source, links), conflicts,
+                     tuple(article_link(a, links) for a in articles))
 
 
 def citations(brief: Brief) -> list[Citation]:

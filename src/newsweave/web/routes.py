@@ -11,7 +11,7 @@ from urllib.parse import urlencode
 
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
-from starlette.responses import Response
+from starlette.responses import RedirectResponse, Response
 
 from newsweave import __version__
 from newsweave.model import to_dict
@@ -25,9 +25,10 @@ from newsweave.store.browse import (
     story_page,
     story_rows,
 )
+from newsweave.store.merges import survivor_of
 from newsweave.web.app import JSON_SUFFIX, json_response, page, wants_json
 from newsweave.web.openapi import OPENAPI
-from newsweave.web.present import article_link, brief_page, citations, safe_url, story_href
+from newsweave.web.present import SERVED, article_link, brief_page, citations
 from newsweave.web.snapshot import Snapshot, SnapshotCache
 from newsweave.web.spans import segments
 
@@ -134,7 +135,7 @@ def story_list(request: Request) -> Response:
             "total": result.total, "stories": [tagged(r.story) for r in result.rows],
             "conflicts": {r.story.id: r.conflicts for r in result.rows}})
     return page("list.html.j2", title="Stories", rows=result.rows, total=result.total,
-                q=q, pages=pages, sources=snapshot.sources, story_href=story_href)
+                q=q, pages=pages, sources=snapshot.sources)
 
 
 def story(request: Request) -> Response:
@@ -142,11 +143,16 @@ def story(request: Request) -> Response:
     with _store(request) as store:
         brief = store.brief(story_id)
         articles = store.story_articles(story_id) if brief is not None else []
+        survivor = survivor_of(store.conn, story_id) if brief is None else None
+    if survivor is not None and survivor != story_id:
+        # a merged story's id stays a working link: it names the story it became
+        suffix = JSON_SUFFIX if request.url.path.endswith(JSON_SUFFIX) else ""
+        return RedirectResponse(f"/stories/{survivor}{suffix}", status_code=308)
     if brief is None:
         raise HTTPException(404, f"no story has the id {story_id!r}")
     if wants_json(request):
         return json_response(tagged(brief))
-    view = brief_page(brief, articles)
+    view = brief_page(brief, articles, SERVED)
     return page("brief.html.j2", title=view.view.headline, p=view)
 
 
@@ -160,9 +166,10 @@ def article(request: Request) -> Response:
         raise HTTPException(404, f"no article has the id {article_id!r}")
     if wants_json(request):
         return json_response({"schema": ARTICLE_SCHEMA, **to_dict(found)})
-    return page("article.html.j2", title=article_link(found).title, a=article_link(found),
+    link = article_link(found, SERVED)
+    return page("article.html.j2", title=link.title, a=link,
                 segments=segments(found, citations(brief) if brief else []),
-                story_id=story_id, story_href=story_href, safe_url=safe_url)
+                story_id=story_id)
 
 
 def openapi(request: Request) -> Response:
