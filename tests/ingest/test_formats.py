@@ -79,7 +79,8 @@ def test_rss(tmp_path: Path) -> None:
     assert [type(i) for i in items] == [Document, Rejection]
     entry = items[0]
     assert isinstance(entry, Document)
-    assert entry.format == "html" and "Parliament voted on Sunday." in entry.content
+    # a summary, not the page: plain text that the text cleaner keeps
+    assert entry.format == "text" and entry.content == "Parliament voted on Sunday."
     assert (entry.title, entry.source, entry.published) == (
         "Vote in parliament",
         "Daily Ledger",
@@ -87,6 +88,26 @@ def test_rss(tmp_path: Path) -> None:
     )
     assert entry.url == "https://ledger.example/vote"
     assert entry.origin == f"{path}:#0"
+
+
+SHORT_ITEMS = RSS.replace(
+    "&lt;p&gt;Parliament voted on Sunday.&lt;/p&gt;",
+    "&lt;p&gt;Parliament voted on Sunday to ask foreign troops to leave the country."
+    "&lt;/p&gt;&lt;p&gt;The motion passed with 170 votes after a long debate.&lt;br&gt;"
+    "The government said it would study the text before it acts.&lt;/p&gt;",
+)
+
+
+def test_a_feed_item_with_a_short_summary_becomes_an_article(tmp_path: Path) -> None:
+    from newsweave.model import Article
+    from newsweave.pipeline import prepare_documents
+
+    path = tmp_path / "ledger.rss"
+    path.write_text(SHORT_ITEMS)
+    entry = next(i for i in read_paths([str(path)]) if isinstance(i, Document))
+    (article,) = prepare_documents([entry])
+    assert isinstance(article, Article), article
+    assert "170 votes" in article.text and article.source == "Daily Ledger"
 
 
 def test_atom_sniffed_from_xml(tmp_path: Path) -> None:

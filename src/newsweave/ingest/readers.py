@@ -18,6 +18,7 @@ import stat
 import zlib
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import replace
 from typing import IO, cast
 
 from newsweave.errors import InputError, MissingExtraError
@@ -209,12 +210,12 @@ def _read_file(
     _check_regular(path, name)
     suffix = inner_suffix(path)
     if suffix in WARC_SUFFIXES:
-        yield from read_warc(path, name)
+        yield from _page_dates_first(read_warc(path, name))
         return
     with _open_binary(path) as stream:
         head = stream.read(HEAD_BYTES)
         if head.startswith(WARC_MAGIC):
-            yield from read_warc(path, name)
+            yield from _page_dates_first(read_warc(path, name))
             return
         sniffable = _whole_lines(head, complete=len(head) < HEAD_BYTES)
         head_text = decode_bytes(sniffable, name)  # raises on empty or binary files
@@ -232,6 +233,18 @@ def _read_file(
             return
         data = _read_all(stream, head, name, MAX_DOCUMENT_BYTES, "article")
         yield _document(data, name, fmt)
+
+
+def _page_dates_first(items: Iterator[Item]) -> Iterator[Item]:
+    """WARC pages that state their own date lose the capture day, so cleaning reads
+    the page's date (and its layer); the capture day stays only for undated pages."""
+    from newsweave.clean.metadata import read_metadata  # the HTML stack, only for WARC
+
+    for item in items:
+        if isinstance(item, Document) and item.published and \
+                read_metadata(item.content, item.url).published:
+            item = replace(item, published=None)
+        yield item
 
 
 def _check_regular(path: str, name: str) -> None:
