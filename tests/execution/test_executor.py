@@ -8,8 +8,7 @@ from typing import Any
 
 import pytest
 
-from newsweave.errors import NotImplementedPathError
-from newsweave.execution.executor import LocalExecutor, get_executor
+from newsweave.execution.executor import LocalExecutor, ProcessExecutor, get_executor
 from newsweave.execution.ingest import ingest_paths
 from newsweave.store import Store
 
@@ -22,10 +21,14 @@ class RecordingExecutor:
     def __init__(self) -> None:
         self.items = 0
 
-    def map(self, fn: Callable[[Any], Any], items: Iterable[Any]) -> Iterator[Any]:
+    def map(self, fn: Callable[[Any], Any], items: Iterable[Any],
+            on_error: Callable[[Any, BaseException], Any] | None = None) -> Iterator[Any]:
         for item in items:
             self.items += 1
             yield fn(item)
+
+    def close(self) -> None:
+        """Nothing to release."""
 
 
 def test_ingest_runs_preparation_through_the_executor(tmp_path: Path) -> None:
@@ -42,7 +45,8 @@ def test_ingest_runs_preparation_through_the_executor(tmp_path: Path) -> None:
 
 def test_named_executors() -> None:
     assert isinstance(get_executor("local"), LocalExecutor)
-    with pytest.raises(NotImplementedPathError, match="not built yet"):
-        get_executor("ray")
+    processes = get_executor("processes", 3)
+    assert isinstance(processes, ProcessExecutor) and processes.workers == 3
+    processes.close()  # no worker was started: nothing to wait for
     with pytest.raises(ValueError, match="unknown executor"):
         get_executor("gpu")

@@ -10,6 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from newsweave.execution import ingest as job
+from newsweave.execution import preparation
 from newsweave.execution.ingest import ingest_paths
 from newsweave.store import Store
 
@@ -87,7 +88,7 @@ def test_killed_run_resumes_to_the_same_state(
         expected = snapshot(store)
     monkeypatch.setattr(job, "INGEST_CHUNK", 2)
     calls = {"n": 0}
-    real = job.prepare_documents
+    real = preparation.prepare_documents
 
     def dying(docs, **kwargs):  # type: ignore[no-untyped-def]
         calls["n"] += 1
@@ -96,10 +97,10 @@ def test_killed_run_resumes_to_the_same_state(
         return real(docs, **kwargs)
 
     db = tmp_path / "k.db"
-    monkeypatch.setattr(job, "prepare_documents", dying)
+    monkeypatch.setattr(preparation, "prepare_documents", dying)
     with Store(db) as store, pytest.raises(KeyboardInterrupt):
         ingest_paths(store, [str(CORPUS)])
-    monkeypatch.setattr(job, "prepare_documents", real)
+    monkeypatch.setattr(preparation, "prepare_documents", real)
     with Store(db) as store:
         assert 0 < store.count("inputs") < 7
         ingest_paths(store, [str(CORPUS)])

@@ -15,6 +15,7 @@ from tests.execution.revisionkit import CORRECTED, EVENTS, HARBOUR, QUAKE, snaps
 
 from newsweave.clean import clean_documents
 from newsweave.execution import ingest as job
+from newsweave.execution import preparation
 from newsweave.execution.ingest import ingest_paths
 from newsweave.model import Article, Document, content_id
 from newsweave.pipeline import prepare_documents
@@ -47,7 +48,7 @@ def kill_at(monkeypatch: pytest.MonkeyPatch, call: int) -> None:
             raise KeyboardInterrupt
         return real(docs, **kwargs)
 
-    monkeypatch.setattr(job, "prepare_documents", dying)
+    monkeypatch.setattr(preparation, "prepare_documents", dying)
 
 
 def test_the_records_exercise_the_order(clean_run: tuple[Path, job.IngestSummary]) -> None:

@@ -9,11 +9,14 @@ from collections.abc import Callable, Iterator, Sequence
 from itertools import islice
 from pathlib import Path
 from types import ModuleType
-from typing import IO, cast
+from typing import IO, TYPE_CHECKING, Any, cast
 
 import click
 
 from newsweave.evaluate.base import EvalReport, Record, Writer, read_jsonl, split_half
+
+if TYPE_CHECKING:
+    from newsweave.execution.executor import Executor, ExecutorSpec
 
 KINDS = {
     "pages": "newsweave.evaluate.pages",
@@ -28,19 +31,22 @@ KINDS = {
 # project's (``evaluation/judged/<kind>-<set stem>.jsonl`` from the working
 # directory, the repository root), then any named with --judged.
 JUDGED_KINDS = ("conflicts", "facts")
+CLEANING_KINDS = ("pages", "plaintext")  # clean only: their workers need no model
 OWN_VERDICTS = Path("evaluation") / "judged"
 
 
 def run_eval(
     kind: str, file: Path, predictions: Path, *, stream: bool = False,
     limit: int | None = None, judged: Sequence[Path] = (), half: str | None = None,
+    executor: ExecutorSpec | None = None,
 ) -> EvalReport:
     """Score ``kind`` on ``file``, write predictions, print the metrics table.
 
     For the judged kinds, predictions no verdict decides are written beside the
     predictions as ``<stem>-unjudged.jsonl``; ``facts`` scores only the events some
     verdict speaks of. ``half`` ("a" or "b") keeps only the records of that fixed
-    half of the set (``split_half``): calibrate on one, report both.
+    half of the set (``split_half``): calibrate on one, report both. ``executor``
+    says where documents are prepared (default: here); the figures are the same.
     """
     module = importlib.import_module(KINDS[kind])
     files = verdict_files(kind, module, file, judged) if kind in JUDGED_KINDS else []
@@ -53,9 +59,14 @@ def run_eval(
         records = islice(records, limit)
     predictions.parent.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
-    with predictions.open("w", encoding="utf-8") as out:
-        report = _run(module, kind, records, _writer(out), file, predictions,
-                      stream=stream, judged=files)
+    runner = _open(executor, kind)
+    try:
+        with predictions.open("w", encoding="utf-8") as out:
+            report = _run(module, kind, records, _writer(out), file, predictions,
+                          stream=stream, judged=files, executor=runner)
+    finally:
+        if runner is not None:
+            runner.close()
     seconds = time.perf_counter() - started
     click.echo(format_report(report, file, seconds))
     return report
@@ -72,16 +83,30 @@ def unjudged_path(predictions: Path) -> Path:
     return predictions.with_name(f"{predictions.stem}-unjudged.jsonl")
 
 
+def _open(spec: ExecutorSpec | None, kind: str) -> Executor | None:
+    """The executor ``spec`` names, its workers loading the models ``kind`` uses once;
+    None for this process, where each evaluation prepares its documents as it always
+    has."""
+    if spec is None or spec.name == "local":
+        return None
+    from newsweave.execution.executor import open_executor
+    from newsweave.execution.workers import load_models
+
+    return open_executor(spec, initializer=None if kind in CLEANING_KINDS else load_models)
+
+
 def _run(module: ModuleType, kind: str, records: Iterator[Record], write: Writer,
-         file: Path, predictions: Path, *, stream: bool, judged: list[Path]) -> EvalReport:
+         file: Path, predictions: Path, *, stream: bool, judged: list[Path],
+         executor: Executor | None) -> EvalReport:
+    options: dict[str, Any] = {"executor": executor}
     if kind == "stories":
-        return cast(EvalReport, module.run(records, write, file, stream=stream))
+        options["stream"] = stream
     if kind not in JUDGED_KINDS:
-        return cast(EvalReport, module.run(records, write, file))
+        return cast(EvalReport, module.run(records, write, file, **options))
     path = unjudged_path(predictions)
     with path.open("w", encoding="utf-8") as un:
         report = cast(EvalReport, module.run(records, write, file, judged=judged,
-                                             write_unjudged=_writer(un)))
+                                             write_unjudged=_writer(un), **options))
     report.notes.append(f"unjudged items written to {path}")
     return report
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 import tempfile
 from collections.abc import Sequence
+from contextlib import closing
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,6 +21,7 @@ from newsweave.model import Brief
 from newsweave.store import Store
 
 if TYPE_CHECKING:  # the ingest job imports the models: only `ingest` and `run` pay for it
+    from newsweave.execution.executor import ExecutorSpec
     from newsweave.execution.ingest import IngestSummary
 
 REASONS_SHOWN = 5  # distinct rejection reasons listed in the summary; the rest counted
@@ -31,18 +33,26 @@ def open_store(db: Path) -> Store:
 
 
 def run_ingest(
-    paths: Sequence[str], db: Path, sources: SourceRule = DEFAULT_SOURCES
+    paths: Sequence[str], db: Path, sources: SourceRule = DEFAULT_SOURCES,
+    executor: ExecutorSpec | None = None,
 ) -> IngestSummary:
-    """Ingest with a progress bar on stderr, then warnings, rejections and a summary."""
+    """Ingest with a progress bar on stderr, then warnings, rejections and a summary.
+
+    ``executor`` says where articles are prepared (default: in this process).
+    """
+    from newsweave.execution.executor import ExecutorSpec, open_executor
     from newsweave.execution.ingest import ingest_paths
+    from newsweave.execution.workers import load_models
 
     console = Console(stderr=True)
     columns = (TextColumn("ingest: files"), BarColumn(), MofNCompleteColumn(),
                TimeElapsedColumn())
-    with Store(db) as store, Progress(*columns, console=console, transient=True) as bar:
+    workers = open_executor(executor or ExecutorSpec(), load_models)
+    with closing(workers), Store(db) as store, \
+            Progress(*columns, console=console, transient=True) as bar:
         task = bar.add_task("ingest", total=count_inputs(paths) or None)
         summary = ingest_paths(store, paths, progress=lambda n: bar.advance(task, n),
-                               sources=sources)
+                               executor=workers, sources=sources)
     for warning in summary.warnings:
         click.echo(printable(f"warning: {warning}"), err=True)
     for origin, reason in summary.rejected:
@@ -123,11 +133,15 @@ def check_out_dir(out_dir: Path) -> None:
 
 
 def write_reports(db: Path, out_dir: Path, *, show: bool) -> list[Path]:
-    """Write report.md, report.html and one brief per story (md, html, json)."""
-    with open_store(db) as store:
-        briefs = [b for s in store.stories() if (b := store.brief(s.id)) is not None]
+    """Write report.md, report.html, one brief per story (md, json) and the pages of
+    ``newsweave serve`` as files (index.html, stories/, articles/, static/)."""
+    from newsweave.web.export import site_files
+
     try:
-        written = _write_briefs(briefs, out_dir)
+        with open_store(db) as store:
+            briefs = [b for s in store.stories() if (b := store.brief(s.id)) is not None]
+            written = _write_briefs(briefs, out_dir)
+            written += [_write(out_dir / name, text) for name, text in site_files(store)]
     except OSError as exc:
         raise NewsweaveError(
             f"--out {out_dir}: cannot write {exc.filename or out_dir} ({exc.strerror}); the ingest "
@@ -137,7 +151,8 @@ def write_reports(db: Path, out_dir: Path, *, show: bool) -> list[Path]:
         for b in briefs:
             show_brief(b, "text")
     click.echo(printable(f"wrote {len(briefs)} briefs to {out_dir}/ (report.md, "
-                         "report.html, report.json, stories/)"), err=True)
+                         "report.html, report.json, stories/; index.html opens the "
+                         "pages in a browser)"), err=True)
     return written
 
 
@@ -148,10 +163,9 @@ def _write_briefs(briefs: Sequence[Brief], out_dir: Path) -> list[Path]:
     written = [_write(out_dir / "report.md", render_report(briefs, "md")),
                _write(out_dir / "report.html", render_report(briefs, "html")),
                _write(out_dir / "report.json", render_report(briefs, "json"))]
-    for b in briefs:
-        for fmt in ("md", "html", "json"):
-            written.append(_write(out_dir / "stories" / f"{b.story_id}.{fmt}",
-                                  render_brief(b, fmt)))  # type: ignore[arg-type]
+    # Each brief's html and json are written with the web pages (web.export).
+    written += [_write(out_dir / "stories" / f"{b.story_id}.md", render_brief(b, "md"))
+                for b in briefs]
     return written
 
 

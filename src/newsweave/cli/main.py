@@ -18,6 +18,7 @@ from newsweave.cli.text import printable
 from newsweave.errors import NewsweaveError
 
 if TYPE_CHECKING:
+    from newsweave.execution.executor import ExecutorSpec
     from newsweave.ingest.records import SourceRule
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -49,6 +50,32 @@ def source_options(fn: F) -> F:
         help="Outlet of every document read in this run. Default: the record's source "
              "field, else the domain of its URL.",
     )(fn)
+
+
+def executor_options(fn: F) -> F:
+    """The shared ``--executor``, ``--workers`` and ``--ray-address`` options."""
+    fn = click.option(
+        "--ray-address", envvar="RAY_ADDRESS", default=None, metavar="ADDRESS",
+        help="Ray cluster for --executor ray (env RAY_ADDRESS). Default: a local "
+             "instance with --workers CPUs, shut down at the end.",
+    )(fn)
+    fn = click.option(
+        "--workers", type=click.IntRange(1, None), default=None, metavar="N",
+        help="Worker processes (or Ray CPUs) for --executor processes or ray. "
+             "Default: the CPUs available.",
+    )(fn)
+    return click.option(
+        "--executor", type=click.Choice(["local", "processes", "ray"]), default="local",
+        show_default=True,
+        help="Where articles are cleaned and annotated and briefs built: this "
+             "process, worker processes, or Ray (pip install 'newsweave[ray]').",
+    )(fn)
+
+
+def _executor_spec(executor: str, workers: int | None, ray_address: str | None) -> ExecutorSpec:
+    from newsweave.execution.executor import ExecutorSpec, default_workers
+
+    return ExecutorSpec(executor, workers or default_workers(), ray_address)
 
 
 def _source_rule(source: str | None, source_field: str | None) -> SourceRule:
@@ -95,20 +122,23 @@ def cli() -> None:
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
 @source_options
+@executor_options
 @db_option
 @one_line_errors
 def ingest(paths: tuple[str, ...], source: str | None, source_field: str | None,
-           db: Path) -> None:
+           executor: str, workers: int | None, ray_address: str | None, db: Path) -> None:
     """Read articles from files, folders or globs into the store.
 
     Formats: .txt/.md, .html/.htm, .jsonl/.json (and .gz of each); sniffed from content
     when the extension lies. Re-ingesting the same content changes nothing.
 
     Example: newsweave ingest articles/ dumps/*.jsonl.gz --source-field site
+    --executor processes --workers 4
     """
     from newsweave.cli.jobs import run_ingest
 
-    run_ingest(paths, db, _source_rule(source, source_field))
+    run_ingest(paths, db, _source_rule(source, source_field),
+               _executor_spec(executor, workers, ray_address))
 
 
 @cli.command()
@@ -141,9 +171,15 @@ def brief(story: str, fmt: str, summary_sentences: int | None, db: Path) -> None
     Example: newsweave brief s3f9a --format md --summary-sentences 3
     """
     from newsweave.cli.jobs import load_brief, open_store, show_brief
+    from newsweave.store.merges import survivor_of
 
     with open_store(db) as store:
-        show_brief(load_brief(store, story, summary_sentences=summary_sentences), fmt)
+        merged = None if story == "latest" or store.find_story(story) else survivor_of(
+            store.conn, story)
+        if merged is not None:  # a merged story's id still names it
+            click.echo(f"story {story} was merged into {merged}", err=True)
+        show_brief(load_brief(store, merged or story, summary_sentences=summary_sentences),
+                   fmt)
 
 
 @cli.command()
@@ -154,10 +190,12 @@ def brief(story: str, fmt: str, summary_sentences: int | None, db: Path) -> None
 @click.option("--show/--no-show", default=False,
               help="Also print every brief in the terminal.")
 @source_options
+@executor_options
 @db_option
 @one_line_errors
 def run(paths: tuple[str, ...], out_dir: Path, show: bool, source: str | None,
-        source_field: str | None, db: Path) -> None:
+        source_field: str | None, executor: str, workers: int | None,
+        ray_address: str | None, db: Path) -> None:
     """Ingest PATHS, then write every story's brief to --out.
 
     Example: newsweave run examples/ --out out --show
@@ -166,7 +204,7 @@ def run(paths: tuple[str, ...], out_dir: Path, show: bool, source: str | None,
 
     sources = _source_rule(source, source_field)
     check_out_dir(out_dir)
-    run_ingest(paths, db, sources)
+    run_ingest(paths, db, sources, _executor_spec(executor, workers, ray_address))
     write_reports(db, out_dir, show=show)
 
 
@@ -219,22 +257,28 @@ def serve(host: str, port: int, db: Path) -> None:
               help="conflicts, facts: another file of verdicts (repeatable).")
 @click.option("--half", type=click.Choice(["a", "b"]), default=None,
               help="Score only one fixed half of the records (calibrate on a, report both).")
+@executor_options
 @one_line_errors
 def eval_cmd(kind: str, file: Path, predictions: Path, stream: bool,
-             limit: int | None, judged: tuple[Path, ...], half: str | None) -> None:
+             limit: int | None, judged: tuple[Path, ...], half: str | None,
+             executor: str, workers: int | None, ray_address: str | None) -> None:
     """Measure a stage on a benchmark file and print its metric.
 
     KIND is pages, plaintext, stories, roundups, conflicts or facts; FILE uses the
     formats of the evaluation data README.
 
     Example: newsweave eval stories ../shared/bench/stories/ecbplus-dev.jsonl
-    --predictions out/stories.jsonl
+    --predictions out/stories.jsonl --executor processes --workers 4
     """
     from newsweave.cli.evaluation import run_eval
 
-    run_eval(kind, file, predictions, stream=stream, limit=limit, judged=judged, half=half)
+    run_eval(kind, file, predictions, stream=stream, limit=limit, judged=judged, half=half,
+             executor=_executor_spec(executor, workers, ray_address))
 
 
 def main() -> None:
     """Entry point of the ``newsweave`` console script."""
     cli()
+
+
+from newsweave.cli import fetch as _fetch_commands  # noqa: E402, F401  (registers fetch, watch)

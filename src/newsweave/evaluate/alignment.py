@@ -20,6 +20,7 @@ import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from newsweave.brief.align import Alignment, align
 from newsweave.brief.align_score import (
@@ -31,9 +32,12 @@ from newsweave.brief.align_score import (
 )
 from newsweave.evaluate.base import EvalReport, Record, Writer, read_jsonl, split_half
 from newsweave.evaluate.conflicts import story_documents
+from newsweave.execution.preparation import prepare_groups
 from newsweave.extract.embeddings import CachedEmbedder
 from newsweave.model import Article
-from newsweave.pipeline import prepare_documents
+
+if TYPE_CHECKING:
+    from newsweave.execution.executor import Executor
 
 POSITIVE = "same"
 LABELS = ("same", "related", "different")
@@ -72,18 +76,20 @@ def _sentence_ref(event: _Event, record: Record, side: Record) -> tuple[str, int
     return (article.id, index) if index >= 0 else None
 
 
-def _prepare(record: Record, path: Path, embedder: CachedEmbedder) -> _Event:
-    docs = story_documents(record, path)
+def _prepare(record: Record, path: Path, embedder: CachedEmbedder,
+             executor: Executor | None) -> _Event:
+    results = next(prepare_groups([story_documents(record, path)], executor))
     articles: dict[str, Article] = {}
-    for raw, result in zip(record["documents"], prepare_documents(docs), strict=True):
+    for raw, result in zip(record["documents"], results, strict=True):
         if isinstance(result, Article):
             articles[str(raw["id"])] = result
     return _Event(articles, align(list(articles.values()), embedder))
 
 
-def score_pairs(pairs: Iterable[Record], bench: Path,
-                embedder: CachedEmbedder | None = None) -> tuple[list[ScoredPair], int]:
-    """Every labelled pair scored by the product; also the number not mapped."""
+def score_pairs(pairs: Iterable[Record], bench: Path, embedder: CachedEmbedder | None = None,
+                executor: Executor | None = None) -> tuple[list[ScoredPair], int]:
+    """Every labelled pair scored by the product; also the number not mapped.
+    ``executor`` runs the preparation of each event's documents (default: here)."""
     embedder = embedder or CachedEmbedder()
     records = {str(r["id"]): r for r in read_jsonl(bench)}
     events: dict[str, _Event] = {}
@@ -92,7 +98,7 @@ def score_pairs(pairs: Iterable[Record], bench: Path,
     for pair in pairs:
         record = records[str(pair["event"])]
         if pair["event"] not in events:
-            events[pair["event"]] = _prepare(record, bench, embedder)
+            events[pair["event"]] = _prepare(record, bench, embedder, executor)
         scored = _score(events[pair["event"]], record, pair, embedder)
         if scored is None:
             unmapped += 1
@@ -140,10 +146,11 @@ def metrics(scored: Sequence[ScoredPair]) -> dict[str, float]:
             "support_recall": round(support, 4)}
 
 
-def run(records: Iterable[Record], write: Writer, path: Path) -> EvalReport:
+def run(records: Iterable[Record], write: Writer, path: Path, *,
+        executor: Executor | None = None) -> EvalReport:
     """Score the labelled pairs of ``path`` (bench set: the ``bench`` field of its README
     line, default ``../shared/bench/conflicts/dev.jsonl`` beside the repo)."""
-    scored, unmapped = score_pairs(records, bench_for(path))
+    scored, unmapped = score_pairs(records, bench_for(path), executor=executor)
     for s in scored:
         write({"event": s.event, "label": s.label, "probability": round(s.probability, 4),
                "same_group": s.same_group, "support": round(s.support, 4)})

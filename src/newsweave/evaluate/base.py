@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import json
 import zlib
-from collections.abc import Callable, Iterator
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from newsweave.execution.executor import Executor
+    from newsweave.model import Article, Document, Rejection
 
 Record = dict[str, Any]
 Writer = Callable[[Record], None]
@@ -31,6 +36,28 @@ def document_origin(path: Path, record: Record, doc: Record, index: int) -> str:
     """
     name = str(doc.get("id") or index).replace(":", "-").replace("/", "-")
     return f"{path.name}/{record['id']}/{name}"
+
+
+def prepared_records(
+    records: Iterable[Record], documents: Callable[[Record], list[Document]],
+    executor: Executor | None = None,
+) -> Iterator[tuple[Record, list[Article | Rejection]]]:
+    """Each record with its ``documents`` prepared as one group (cleaned together).
+
+    With ``executor`` the preparation runs there, the next records' while this one is
+    scored; the results are those of ``prepare_documents`` either way.
+    """
+    from newsweave.execution.preparation import prepare_groups
+
+    pending: deque[Record] = deque()
+
+    def groups() -> Iterator[list[Document]]:
+        for record in records:
+            pending.append(record)
+            yield documents(record)
+
+    for results in prepare_groups(groups(), executor):
+        yield pending.popleft(), results
 
 
 def read_jsonl(path: Path) -> Iterator[Record]:

@@ -26,8 +26,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
+from functools import partial
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from newsweave.brief.conflicts import find_conflicts
 from newsweave.errors import InputError
@@ -36,11 +37,15 @@ from newsweave.evaluate.base import (
     Record,
     Writer,
     document_origin,
+    prepared_records,
     read_jsonl,
     split_half,
 )
-from newsweave.model import Article, Conflict, Document
+from newsweave.model import Article, Conflict, Document, Rejection
 from newsweave.pipeline import prepare_documents
+
+if TYPE_CHECKING:
+    from newsweave.execution.executor import Executor
 
 Mention = dict[str, Any]
 Prediction = dict[str, Any]  # {"mentions": [Mention, ...]}
@@ -57,7 +62,8 @@ T = TypeVar("T")
 
 def run(records: Iterable[Record], write: Writer, path: Path, *,
         judged: Sequence[Path] | None = None,
-        write_unjudged: Writer | None = None) -> EvalReport:
+        write_unjudged: Writer | None = None,
+        executor: Executor | None = None) -> EvalReport:
     """Predict and score the conflicts of every event of ``records`` (read from ``path``).
 
     Writes one ``{"id", "conflicts"}`` line per event in the set's prediction format
@@ -66,12 +72,14 @@ def run(records: Iterable[Record], write: Writer, path: Path, *,
     then from the ``judged`` files (default: the set's own ``<stem>-judged.jsonl``
     when present); every prediction left without one goes to ``write_unjudged`` as
     ``{"event", "mentions": [[doc, value], ...], "sentences": [...]}`` for a reader.
+    ``executor`` runs the preparation of the documents (default: here).
     """
     files = list(judged) if judged is not None else existing([shared_verdicts(path)])
     verdicts = load_verdicts(files)
     pairs: list[tuple[Record, list[Prediction]]] = []
-    for record in records:
-        predicted = predict_record(record, path)
+    events = prepared_records(records, partial(story_documents, path=path), executor)
+    for record, results in events:
+        predicted = predictions(record, results)
         write({"id": record["id"], "conflicts": predicted})
         pairs.append((record, predicted))
     metrics = with_halves(pairs, lambda p: str(p[0]["id"]),
@@ -285,10 +293,14 @@ def _combined(doc: Record) -> str:
 
 def predict_record(record: Record, path: Path) -> list[Prediction]:
     """Predicted conflicts of one event, each side mapped to its document and field."""
-    docs = story_documents(record, path)
+    return predictions(record, list(prepare_documents(story_documents(record, path))))
+
+
+def predictions(record: Record, results: Sequence[Article | Rejection]) -> list[Prediction]:
+    """Predicted conflicts of one event from its prepared documents, in record order."""
     by_article: dict[str, Record] = {}
     articles: list[Article] = []
-    for raw, result in zip(record["documents"], prepare_documents(docs), strict=True):
+    for raw, result in zip(record["documents"], results, strict=True):
         if isinstance(result, Article):
             articles.append(result)
             by_article[article_key(result.id, result.label)] = raw

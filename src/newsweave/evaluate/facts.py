@@ -27,14 +27,19 @@ import hashlib
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
+from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from newsweave.brief import build_brief
 from newsweave.errors import InputError
-from newsweave.evaluate.base import EvalReport, Record, Writer, read_jsonl
+from newsweave.evaluate.base import EvalReport, Record, Writer, prepared_records, read_jsonl
 from newsweave.evaluate.conflicts import existing, story_documents, with_halves
-from newsweave.model import Article, Statement
+from newsweave.model import Article, Rejection, Statement
 from newsweave.pipeline import prepare_documents
+
+if TYPE_CHECKING:
+    from newsweave.execution.executor import Executor
 
 KINDS = ("agreed", "single")
 VERDICTS = {"right": True, "wrong": False}
@@ -47,19 +52,22 @@ _NOT_ALNUM = re.compile(r"[^a-z0-9]+")
 
 def run(records: Iterable[Record], write: Writer, path: Path, *,
         judged: Sequence[Path] | None = None,
-        write_unjudged: Writer | None = None) -> EvalReport:
+        write_unjudged: Writer | None = None,
+        executor: Executor | None = None) -> EvalReport:
     """Build the brief of every event of ``records`` and score its facts sections.
 
     Writes one line per item shown (``{"kind", "story", "text", "sources"}``); items
     no verdict file decides go to ``write_unjudged`` (with ``text_sha1``) for a
     reader. ``judged`` defaults to the evaluation data's own verdicts on this set
-    (``shared_verdicts``) when present.
+    (``shared_verdicts``) when present. ``executor`` runs the preparation of the
+    documents (default: here).
     """
     files = list(judged) if judged is not None else existing([shared_verdicts(path)])
     verdicts = load_verdicts(files)
     pairs: list[tuple[str, list[Record]]] = []
-    for record in records:
-        items = brief_items(record, path)
+    events = prepared_records(records, partial(story_documents, path=path), executor)
+    for record, results in events:
+        items = items_of(str(record["id"]), results)
         for item in items:
             write(item)
         pairs.append((str(record["id"]), items))
@@ -85,9 +93,12 @@ def select(records: Iterable[Record], verdicts: Verdicts) -> Iterator[Record]:
 
 def brief_items(record: Record, path: Path) -> list[Record]:
     """The agreed and single-source items of the brief of one event."""
-    results = prepare_documents(story_documents(record, path))
-    articles = [r for r in results if isinstance(r, Article)]
-    brief = build_brief(str(record["id"]), articles)
+    return items_of(str(record["id"]), prepare_documents(story_documents(record, path)))
+
+
+def items_of(story: str, results: Iterable[Article | Rejection]) -> list[Record]:
+    """The agreed and single-source items of the brief of one event's prepared documents."""
+    brief = build_brief(story, [r for r in results if isinstance(r, Article)])
     return [*(_item("agreed", brief.story_id, s) for s in brief.agreed),
             *(_item("single", brief.story_id, s) for s in brief.single_source)]
 

@@ -10,18 +10,24 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from newsweave.clean import clean_documents
 from newsweave.evaluate.base import EvalReport, Record, Writer
 from newsweave.evaluate.shingles import aggregate, score_page
+from newsweave.execution.preparation import clean_together
 from newsweave.model import Article, Document
 
+if TYPE_CHECKING:
+    from newsweave.execution.executor import Executor
 
-def run(records: Iterable[Record], write: Writer, path: Path) -> EvalReport:
+
+def run(records: Iterable[Record], write: Writer, path: Path, *,
+        executor: Executor | None = None) -> EvalReport:
     """Clean every record's ``text`` as one batch and score it against ``gold_text``.
 
     Writes ``{"id", "text"}`` per record (empty text for a rejected page) and returns
     macro precision, recall and F1 over pages plus the number of rejected pages.
+    ``executor`` runs the cleaning of each page (default: here).
     """
     items = list(records)
     docs = [
@@ -35,7 +41,7 @@ def run(records: Iterable[Record], write: Writer, path: Path) -> EvalReport:
     ]
     scores = []
     rejected = 0
-    for record, result in zip(items, clean_documents(docs), strict=True):
+    for record, result in zip(items, clean_together(docs, executor), strict=True):
         text = result.text if isinstance(result, Article) else ""
         rejected += not isinstance(result, Article)
         write({"id": record.get("id"), "text": text})

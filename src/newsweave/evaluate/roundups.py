@@ -9,15 +9,25 @@ over records.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newsweave.brief import build_brief
 from newsweave.errors import MissingExtraError
-from newsweave.evaluate.base import EvalReport, Record, Writer, document_origin
-from newsweave.model import Article, Document
+from newsweave.evaluate.base import (
+    EvalReport,
+    Record,
+    Writer,
+    document_origin,
+    prepared_records,
+)
+from newsweave.model import Article, Document, Rejection
 from newsweave.pipeline import prepare_documents
+
+if TYPE_CHECKING:
+    from newsweave.execution.executor import Executor
 
 ROUGE_TYPES = ("rouge1", "rouge2", "rougeL")
 
@@ -47,24 +57,31 @@ def story_documents(record: Record, path: Path) -> list[Document]:
 
 def summarize_record(record: Record, path: Path) -> tuple[str, int]:
     """The summary text of one record's story, and how many documents were rejected."""
-    results = list(prepare_documents(story_documents(record, path)))
+    return summary_of(str(record["id"]), list(prepare_documents(story_documents(record, path))))
+
+
+def summary_of(story: str, results: Sequence[Article | Rejection]) -> tuple[str, int]:
+    """The summary text of one story's prepared documents, and how many were rejected."""
     articles = [r for r in results if isinstance(r, Article)]
-    brief = build_brief(str(record["id"]), articles)
+    brief = build_brief(story, articles)
     return " ".join(s.text for s in brief.summary), len(results) - len(articles)
 
 
-def run(records: Iterable[Record], write: Writer, path: Path) -> EvalReport:
+def run(records: Iterable[Record], write: Writer, path: Path, *,
+        executor: Executor | None = None) -> EvalReport:
     """Score the summaries of ``records`` (roundups JSON Lines read from ``path``).
 
     Writes ``{"id", "summary"}`` per record and returns ROUGE-1/2/L F1 x100 averaged
     over records (``rouge1``, ``rouge2``, ``rougeL``); a record whose documents are
-    all rejected scores 0 with an empty summary.
+    all rejected scores 0 with an empty summary. ``executor`` runs the preparation of
+    the documents (default: here).
     """
     scorer = _scorer()
     totals = dict.fromkeys(ROUGE_TYPES, 0.0)
     items = rejected = empty = 0
-    for record in records:
-        summary, dropped = summarize_record(record, path)
+    stories = prepared_records(records, partial(story_documents, path=path), executor)
+    for record, results in stories:
+        summary, dropped = summary_of(str(record["id"]), results)
         rejected += dropped
         empty += not summary
         write({"id": record["id"], "summary": summary})

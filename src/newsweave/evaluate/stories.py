@@ -1,23 +1,28 @@
 """Story clustering evaluation: BCubed and pairwise precision/recall/F1 over articles.
 
-Records (``stories/*.jsonl``) become documents, go through the pipeline's article
-preparation (clean + annotate) and are clustered in batch (default) or one at a time
-in file order (``stream=True``). A record the pipeline rejects (empty or too short
-text) is its own story. Measured figures and floors: tests/gates/test_gate_stories.py;
-the cluster thresholds' calibration tables sit beside the constants in
-newsweave/cluster.
+Records (``stories/*.jsonl``, or ``roundups/*.jsonl`` with each record's documents as
+one story) become documents, go through the pipeline's article preparation (clean +
+annotate) and are clustered in batch (default) or one at a time in file order
+(``stream=True``, with the re-checks and merges an ingest makes). A record the
+pipeline rejects (empty or too short text) is its own story. Measured figures and
+floors: tests/gates/test_gate_stories.py; the cluster thresholds' calibration tables
+sit beside the constants in newsweave/cluster.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Hashable, Iterable, Mapping
+from collections.abc import Hashable, Iterable, Iterator, Mapping
 from math import comb
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from newsweave.cluster import StoryIndex, cluster_batch
 from newsweave.evaluate.base import EvalReport, Record, Writer
 from newsweave.model import Article, Document, Rejection, content_id
+
+if TYPE_CHECKING:
+    from newsweave.execution.executor import Executor
 
 
 def _f1(precision: float, recall: float) -> float:
@@ -77,12 +82,31 @@ def to_document(record: Record, origin: str) -> Document:
     )
 
 
-def prepare(records: list[Record], path: Path) -> list[Article | Rejection]:
-    """One pipeline result per record, in order (origins are ``path:LINE``)."""
-    from newsweave.pipeline import prepare_documents
+def flatten(records: Iterable[Record]) -> Iterator[Record]:
+    """Story records as they are; a roundup record's documents as articles of one story.
+
+    A ``roundups/*.jsonl`` record (several outlets on one event) becomes one record per
+    document, in order, each with the event's id as ``gold_story``: short, undated
+    texts, the hardest input for story assignment.
+    """
+    for record in records:
+        if "documents" not in record:
+            yield record
+            continue
+        for doc in record["documents"]:
+            yield {"id": doc["id"], "title": doc.get("title"), "text": doc.get("text") or "",
+                   "published": None, "source": doc.get("source"), "url": None,
+                   "gold_story": record["id"]}
+
+
+def prepare(records: list[Record], path: Path,
+            executor: Executor | None = None) -> list[Article | Rejection]:
+    """One pipeline result per record, in order (origins are ``path:LINE``); prepared
+    on ``executor`` when given, with the same results."""
+    from newsweave.execution.preparation import prepare_groups
 
     docs = [to_document(r, f"{path}:{i + 1}") for i, r in enumerate(records)]
-    results = list(prepare_documents(docs))
+    results = next(prepare_groups([docs], executor))
     if len(results) != len(records):
         raise RuntimeError(f"{path}: pipeline returned {len(results)} results for {len(records)}")
     return results
@@ -93,7 +117,11 @@ def predict(results: list[Article | Rejection], *, stream: bool = False) -> list
     articles = [x for x in results if isinstance(x, Article)]
     if stream:
         index = StoryIndex()
-        stories = {a.id: index.assign(a) for a in articles}
+        for article in articles:
+            index.assign(article)
+        index.settle()  # as an ingest does at the end of each batch
+        # Where two stories merged later on, the earlier article is in the survivor.
+        stories = {a.id: index.story_of(a.id) or "" for a in articles}
     else:
         stories = cluster_batch(articles)
     return [
@@ -110,7 +138,8 @@ def score(predicted: Mapping[str, str], gold: Mapping[str, str]) -> dict[str, fl
 
 
 def run(
-    records: Iterable[Record], write: Writer, path: Path, *, stream: bool = False
+    records: Iterable[Record], write: Writer, path: Path, *, stream: bool = False,
+    executor: Executor | None = None,
 ) -> EvalReport:
     """Cluster the articles of a stories file and score them against ``gold_story``.
 
@@ -118,8 +147,8 @@ def run(
     precision/recall/F1 over records, with ``stream`` choosing incremental assignment
     in file order instead of batch clustering.
     """
-    recs = list(records)
-    results = prepare(recs, path)
+    recs = list(flatten(records))
+    results = prepare(recs, path, executor)
     stories = predict(results, stream=stream)
     for rec, story in zip(recs, stories, strict=True):
         write({"id": rec["id"], "story": story})

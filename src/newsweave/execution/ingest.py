@@ -1,9 +1,12 @@
 """The ingest job: read, prepare, fold duplicates, assign stories, refresh briefs.
 
 Phases (style of datatrove: steps, then a barrier):
-1. per document: read and prepare (clean + annotate), in chunks;
+1. per document: read and prepare (clean + annotate), in chunks
+   (``execution.preparation``);
 2. barrier, in the single writer: fold exact and near duplicates, assign stories;
 3. per story: rebuild the brief of every story that gained articles.
+Phases 1 and 3 run through an executor (in this process, worker processes or Ray);
+phase 2 and every store write stay in this process, the store's single writer.
 Each chunk of phase 2 commits in one transaction together with the record of the
 inputs it consumed, so a killed run resumes where it stopped and a rerun of the same
 inputs changes nothing. Batches are cut by input position, counting inputs already
@@ -31,7 +34,15 @@ from newsweave.dedup import (
     signature_from_bytes,
     signature_version,
 )
+from newsweave.execution.briefs import brief_task, run_brief_task
 from newsweave.execution.executor import Executor, LocalExecutor
+from newsweave.execution.preparation import PREPARE_SLICE as PREPARE_SLICE  # benchmarks
+from newsweave.execution.preparation import (
+    Prepare,
+    PrepareSlice,
+    prepare_slice,
+    prepared_batches,
+)
 from newsweave.execution.revisions import (
     latest_of,
     record_revision,
@@ -41,9 +52,10 @@ from newsweave.execution.revisions import (
 from newsweave.extract.embeddings import CachedEmbedder
 from newsweave.ingest import read_paths
 from newsweave.ingest.records import DEFAULT_SOURCES, SourceRule
-from newsweave.model import Article, Document, Rejection, Sighting, Story, to_json
-from newsweave.pipeline import chunked, prepare_documents
+from newsweave.model import Article, Brief, Document, Rejection, Sighting, Story, to_json
+from newsweave.pipeline import chunked
 from newsweave.store import Store
+from newsweave.store.merges import merge_stories
 
 if TYPE_CHECKING:
     from datasketch import MinHash
@@ -82,43 +94,65 @@ def ingest_paths(
 ) -> IngestSummary:
     """Ingest files, folders or globs into ``store``; return the summary.
 
-    ``executor`` runs the per-chunk preparation (default: in this process); folding
-    and story assignment stay here, in the store's single writer. ``sources`` says
-    how documents get their source; a dump whose records have none is read all the
-    same, with a line in ``summary.warnings``.
+    ``progress`` is called as each input file is finished; the rest is
+    ``ingest_documents``. ``sources`` says how documents get their source; a dump
+    whose records have none is read all the same, with a line in ``summary.warnings``.
     """
-    summary = IngestSummary()
-    state = _FoldState.load(store)
+    warnings: list[str] = []
     items = read_paths(paths, on_file=(lambda _: progress(1)) if progress else None,
-                       sources=sources, on_warning=summary.warnings.append)
-    batches = (_batch(chunk, store, summary) for chunk in chunked(items, INGEST_CHUNK))
-    for docs, results in (executor or LocalExecutor()).map(_prepare_batch, batches):
-        if docs:
-            _fold_chunk(store, state, docs, results, summary)
-    refresh_briefs(store)
+                       sources=sources, on_warning=warnings.append)
+    summary = ingest_documents(store, items, executor=executor)
+    summary.warnings.extend(warnings)
     return summary
 
 
-@dataclass(frozen=True, slots=True)
-class _Batch:
-    todo: list[Document]  # read for the first time, or changed: to prepare and fold
-    context: list[Document]  # every document read at these input positions
+def ingest_documents(
+    store: Store, documents: Iterable[Document | Rejection], *,
+    executor: Executor | None = None, prepare: Prepare = prepare_slice,
+    progress: Progress | None = None,
+) -> IngestSummary:
+    """Ingest documents (and rejections made while reading them) into ``store``.
 
-
-def _batch(items: list[Document | Rejection], store: Store, summary: IngestSummary) -> _Batch:
-    context = [item for item in items if isinstance(item, Document)]
-    return _Batch(list(_documents(items, store, summary)), context)
-
-
-def _prepare_batch(batch: _Batch) -> tuple[list[Document], list[Article | Rejection]]:
-    """Per-document work of one batch: clean and annotate (no store access).
-
-    Documents are cleaned among all those read at the batch's positions, stored
-    before or not, so a document retried after a rejection is cleaned as it was.
+    Documents go in batches of ``INGEST_CHUNK``, by position. ``executor`` runs the
+    preparation, in slices of each batch, and the briefs (default: in this process);
+    folding and story assignment stay here, in the store's single writer. A slice
+    whose preparation fails as a whole (its worker died) has its documents rejected
+    with the reason; the other slices go on. ``prepare`` prepares one slice where the
+    executor runs it (default ``prepare_slice``; a caller's own must be picklable and
+    touch no store); the documents it returns are the ones folded and recorded.
+    ``progress`` is called with the number of inputs read, after each batch.
     """
-    if not batch.todo:
-        return [], []
-    return batch.todo, list(prepare_documents(batch.todo, context=batch.context))
+    summary = IngestSummary()
+    state = _FoldState.load(store)
+    batches = (_batch(chunk, store, summary) for chunk in chunked(documents, INGEST_CHUNK))
+    done = 0
+    for docs, results in prepared_batches(executor or LocalExecutor(), batches, prepare):
+        if docs:
+            _fold_chunk(store, state, docs, results, summary)
+        if progress is not None:
+            progress(summary.read - done)
+            done = summary.read
+    with store.transaction():  # merge the stories batch clustering would join
+        state.index.settle()
+        _record_merges(store, state.index, summary)
+    refresh_briefs(store, executor=executor)
+    return summary
+
+
+def _batch(items: list[Document | Rejection], store: Store,
+           summary: IngestSummary) -> PrepareSlice:
+    context = [item for item in items if isinstance(item, Document)]
+    return PrepareSlice(list(_documents(items, store, summary)), context)
+
+
+def prepare_all(docs: Iterable[Document], executor: Executor | None = None) -> Iterator[
+        Article | Rejection]:
+    """One result per document, in order, prepared as ``ingest_paths`` prepares new
+    documents: in batches of ``INGEST_CHUNK`` cleaned among themselves, their slices
+    spread over ``executor``."""
+    batches = (PrepareSlice(chunk, chunk) for chunk in chunked(docs, INGEST_CHUNK))
+    for _, results in prepared_batches(executor or LocalExecutor(), batches):
+        yield from results
 
 
 def _documents(
@@ -195,6 +229,14 @@ def _fold_chunk(
             _fold_one(store, state, doc, result, summary)
 
 
+def _record_merges(store: Store, index: StoryIndex, summary: IngestSummary) -> None:
+    """Record the index's merges in the store: the old ids resolve to the survivors."""
+    for merge in index.take_merges():
+        merge_stories(store.conn, merge.old_id, merge.survivor_id, merge.reason)
+        summary.stories_touched.discard(merge.old_id)
+        summary.stories_touched.add(merge.survivor_id)
+
+
 def _arrival_key(item: Article | Rejection) -> tuple[str, str]:
     """Order within a chunk: by publication date, then id, so ids do not depend on I/O."""
     if isinstance(item, Rejection):
@@ -229,6 +271,7 @@ def _fold_one(
     _save_sketches(store, result.id, sketch, feats)
     start_lineage(store, result)
     store.assign(result.id, story_id)
+    _record_merges(store, state.index, summary)
     summary.new += 1
     summary.stories_touched.add(story_id)
     store.record_input(doc.origin, key, "new", article_id=result.id)
@@ -264,24 +307,39 @@ def _record_duplicate(store: Store, original: str, copy: Article) -> None:
         store.mark_stale(story_id)
 
 
-def refresh_briefs(store: Store, embedder: CachedEmbedder | None = None) -> list[str]:
+def refresh_briefs(store: Store, embedder: CachedEmbedder | None = None,
+                   executor: Executor | None = None) -> list[str]:
     """Rebuild the brief of every stale story; return their ids.
 
     Sentence embeddings come from the store's cache where present; new ones are
-    saved in the same transaction as the brief that needed them.
+    saved in the same transaction as the brief that needed them. Briefs are built
+    through ``executor`` (default: here), one task per story, unless ``embedder`` is
+    given: then here, with that embedder's cache.
     """
     refreshed = store.stale_stories()
-    embedder = embedder or CachedEmbedder(store)
-    for story_id in refreshed:
-        articles = store.story_articles(story_id)
-        if not articles:
-            continue
-        brief = build_brief(story_id, articles, embedder)
-        with store.transaction():
-            store.put_vectors(embedder.take_pending())
-            store.put_story(story_record(story_id, articles, brief.headline, brief.sources),
-                            brief)
+    if embedder is not None:
+        _refresh_with(store, refreshed, embedder)
+        return refreshed
+    tasks = (brief_task(store, story_id, articles) for story_id in refreshed
+             if (articles := store.story_articles(story_id)))
+    for built in (executor or LocalExecutor()).map(run_brief_task, tasks):
+        _save_brief(store, built.story_id, built.articles, built.brief, built.vectors)
     return refreshed
+
+
+def _refresh_with(store: Store, story_ids: list[str], embedder: CachedEmbedder) -> None:
+    for story_id in story_ids:
+        articles = store.story_articles(story_id)
+        if articles:
+            brief = build_brief(story_id, articles, embedder)
+            _save_brief(store, story_id, articles, brief, embedder.take_pending())
+
+
+def _save_brief(store: Store, story_id: str, articles: Sequence[Article], brief: Brief,
+                vectors: dict[str, bytes]) -> None:
+    with store.transaction():
+        store.put_vectors(vectors)
+        store.put_story(story_record(story_id, articles, brief.headline, brief.sources), brief)
 
 
 def story_record(

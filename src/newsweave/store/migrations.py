@@ -5,6 +5,8 @@ from __future__ import annotations
 import sqlite3
 from datetime import UTC, datetime
 
+from newsweave.errors import StoreError
+
 # (version, name, SQL). Append only: never edit a migration that has shipped.
 MIGRATIONS: tuple[tuple[int, str, str], ...] = (
     (
@@ -108,11 +110,153 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
         CREATE INDEX articles_seq ON articles(seq);
         """,
     ),
+    (
+        5,
+        "story merges",
+        """
+        -- A story id is never renamed: when two stories turn out to be one, the younger
+        -- id is retired and recorded here, so that it still resolves to the survivor.
+        CREATE TABLE story_merges (
+            old_id TEXT PRIMARY KEY,
+            survivor_id TEXT NOT NULL,
+            merged_at TEXT NOT NULL,
+            reason TEXT NOT NULL
+        );
+        CREATE INDEX story_merges_survivor ON story_merges(survivor_id);
+        """,
+    ),
+    (
+        6,
+        "full-text search index",
+        """
+        -- One row per article (title, text) and per story (headline), kept in step with
+        -- their tables by the triggers below. search_keys gives each row a stable
+        -- integer key: the articles and stories tables key on text ids, whose rowids
+        -- VACUUM may renumber.
+        CREATE VIRTUAL TABLE search_index USING fts5(
+            headline, title, text, tokenize = 'unicode61 remove_diacritics 2'
+        );
+        CREATE TABLE search_keys (
+            id INTEGER PRIMARY KEY,             -- the rowid of the row in search_index
+            kind TEXT NOT NULL CHECK (kind IN ('article', 'story')),
+            ref TEXT NOT NULL,                  -- the article or story id
+            UNIQUE (kind, ref)
+        );
+        -- Each trigger first drops whatever row the id had (an INSERT OR REPLACE fires
+        -- no delete trigger), then writes the current one. No statement may rely on a
+        -- conflict clause: the statement firing a trigger imposes its own on them.
+        CREATE TRIGGER search_article_insert AFTER INSERT ON articles BEGIN
+            DELETE FROM search_index WHERE rowid =
+                (SELECT id FROM search_keys WHERE kind = 'article' AND ref = new.id);
+            DELETE FROM search_keys WHERE kind = 'article' AND ref = new.id;
+            INSERT INTO search_keys(kind, ref) VALUES ('article', new.id);
+            INSERT INTO search_index(rowid, title, text)
+                SELECT id, new.title, json_extract(new.record, '$.text') FROM search_keys
+                WHERE kind = 'article' AND ref = new.id;
+        END;
+        CREATE TRIGGER search_article_update AFTER UPDATE OF id, title, record ON articles
+        BEGIN
+            DELETE FROM search_index WHERE rowid =
+                (SELECT id FROM search_keys WHERE kind = 'article' AND ref = old.id);
+            DELETE FROM search_keys WHERE kind = 'article' AND ref = old.id;
+            INSERT INTO search_keys(kind, ref) VALUES ('article', new.id);
+            INSERT INTO search_index(rowid, title, text)
+                SELECT id, new.title, json_extract(new.record, '$.text') FROM search_keys
+                WHERE kind = 'article' AND ref = new.id;
+        END;
+        CREATE TRIGGER search_article_delete AFTER DELETE ON articles BEGIN
+            DELETE FROM search_index WHERE rowid =
+                (SELECT id FROM search_keys WHERE kind = 'article' AND ref = old.id);
+            DELETE FROM search_keys WHERE kind = 'article' AND ref = old.id;
+        END;
+        CREATE TRIGGER search_story_insert AFTER INSERT ON stories BEGIN
+            DELETE FROM search_index WHERE rowid =
+                (SELECT id FROM search_keys WHERE kind = 'story' AND ref = new.id);
+            DELETE FROM search_keys WHERE kind = 'story' AND ref = new.id;
+            INSERT INTO search_keys(kind, ref) VALUES ('story', new.id);
+            INSERT INTO search_index(rowid, headline)
+                SELECT id, new.headline FROM search_keys
+                WHERE kind = 'story' AND ref = new.id;
+        END;
+        -- A brief rebuild rewrites the headline, mostly unchanged: skip those.
+        CREATE TRIGGER search_story_update AFTER UPDATE OF id, headline ON stories
+        WHEN old.id IS NOT new.id OR old.headline IS NOT new.headline BEGIN
+            DELETE FROM search_index WHERE rowid =
+                (SELECT id FROM search_keys WHERE kind = 'story' AND ref = old.id);
+            DELETE FROM search_keys WHERE kind = 'story' AND ref = old.id;
+            INSERT INTO search_keys(kind, ref) VALUES ('story', new.id);
+            INSERT INTO search_index(rowid, headline)
+                SELECT id, new.headline FROM search_keys
+                WHERE kind = 'story' AND ref = new.id;
+        END;
+        CREATE TRIGGER search_story_delete AFTER DELETE ON stories BEGIN
+            DELETE FROM search_index WHERE rowid =
+                (SELECT id FROM search_keys WHERE kind = 'story' AND ref = old.id);
+            DELETE FROM search_keys WHERE kind = 'story' AND ref = old.id;
+        END;
+        -- A store written before this migration: index what it already holds.
+        INSERT INTO search_keys(kind, ref) SELECT 'article', id FROM articles ORDER BY seq;
+        INSERT INTO search_keys(kind, ref) SELECT 'story', id FROM stories ORDER BY id;
+        INSERT INTO search_index(rowid, title, text)
+            SELECT k.id, a.title, json_extract(a.record, '$.text')
+            FROM search_keys k JOIN articles a ON a.id = k.ref WHERE k.kind = 'article';
+        INSERT INTO search_index(rowid, headline)
+            SELECT k.id, s.headline
+            FROM search_keys k JOIN stories s ON s.id = k.ref WHERE k.kind = 'story';
+        """,
+    ),
+    (
+        7,
+        "fetched responses and per-URL fetch state",
+        """
+        -- Every HTTP response kept whole, so a page is re-extracted without downloading.
+        CREATE TABLE fetch_responses (
+            id INTEGER PRIMARY KEY,
+            url TEXT NOT NULL,                  -- the URL asked for
+            final_url TEXT NOT NULL,            -- after redirects
+            status INTEGER NOT NULL,
+            headers TEXT NOT NULL,              -- JSON list of [name, value]
+            body BLOB NOT NULL,
+            fetched_at TEXT NOT NULL
+        );
+        CREATE INDEX fetch_responses_url ON fetch_responses(url);
+        CREATE TABLE fetch_urls (
+            url TEXT PRIMARY KEY,
+            kind TEXT NOT NULL CHECK (kind IN ('seed', 'listing', 'page')),
+            state TEXT NOT NULL CHECK (state IN ('queued', 'fetched', 'failed')),
+            reason TEXT,                        -- why it failed, one line
+            attempts INTEGER NOT NULL DEFAULT 0,
+            next_try TEXT,                      -- ISO time: retry a transient failure then
+            response_id INTEGER REFERENCES fetch_responses(id),
+            etag TEXT,                          -- validators for conditional requests
+            last_modified TEXT,
+            entry TEXT,                         -- JSON: the feed's title, date, summary
+            ingested INTEGER NOT NULL DEFAULT 0,
+            summary_only INTEGER NOT NULL DEFAULT 0,  -- ingested from the feed's summary
+            updated_at TEXT NOT NULL
+        );
+        CREATE INDEX fetch_urls_state ON fetch_urls(state);
+        """,
+    ),
 )
 
 
 def now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def statements(sql: str) -> list[str]:
+    """The statements of a script, each whole: a trigger body holds semicolons too."""
+    out: list[str] = []
+    pending = ""
+    for piece in sql.split(";"):
+        pending += piece + ";"
+        if sqlite3.complete_statement(pending):
+            out.append(pending)
+            pending = ""
+    if pending.strip(" \n;"):
+        out.append(pending)  # no final semicolon: SQLite reports what is wrong with it
+    return [s for s in out if s.strip(" \n;")]
 
 
 def migrate(conn: sqlite3.Connection) -> list[int]:
@@ -131,15 +275,19 @@ def migrate(conn: sqlite3.Connection) -> list[int]:
             continue
         conn.execute("BEGIN IMMEDIATE")  # one transaction per migration: all or nothing
         try:
-            for statement in sql.split(";"):
-                if statement.strip():
-                    conn.execute(statement)
+            for statement in statements(sql):
+                conn.execute(statement)
             conn.execute(
                 "INSERT INTO migrations(version, name, applied_at) VALUES (?, ?, ?)",
                 (version, name, now()),
             )
-        except BaseException:
+        except BaseException as exc:
             conn.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.OperationalError) and "no such module" in str(exc):
+                raise StoreError(
+                    f"the store needs migration {version} ({name}), which this Python's "
+                    f"SQLite cannot run ({exc}): use a Python whose SQLite has FTS5, as "
+                    "the python.org, Debian, Homebrew and conda builds do") from exc
             raise
         conn.execute("COMMIT")
         applied.append(version)
