@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from starlette.testclient import TestClient
@@ -195,3 +196,19 @@ def test_a_merged_story_id_redirects_to_its_survivor(seeded: Seeded, client: Tes
         assert r.headers["location"] == f"/stories/{seeded.story_id}{suffix}"
     assert client.get(f"/stories/{seeded.hostile_story_id}").status_code == 200
     assert client.get("/stories/s-never-was").status_code == 404
+
+
+def test_a_store_written_anew_under_the_same_path_is_read_anew(tmp_path: Path) -> None:
+    from tests.web.webkit import seed
+
+    from newsweave.web import create_app
+
+    db = tmp_path / "live.db"
+    seed(db)
+    client = TestClient(create_app(db), raise_server_exceptions=False)
+    assert client.get("/stories/s-storm").status_code == 200
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{db}{suffix}").unlink(missing_ok=True)
+    assert client.get("/").status_code == 503  # gone: an error page, not stale pages
+    seed(db, extra_stories=3)
+    assert "Council meeting 2" in client.get("/?per_page=100").text

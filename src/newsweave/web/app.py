@@ -101,6 +101,7 @@ def create_app(db: Path) -> ASGIApp:
     """
     from newsweave.web import routes
     from newsweave.web.snapshot import SnapshotCache
+    from newsweave.web.stores import ThreadStores
 
     app = Starlette(
         routes=[
@@ -121,4 +122,5 @@ def create_app(db: Path) -> ASGIApp:
     )
     app.state.db = db
     app.state.snapshots = SnapshotCache(db)
+    app.state.stores = ThreadStores(db)
     return SecurityHeaders(app)

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import datetime
-from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 
@@ -31,6 +31,7 @@ from newsweave.web.openapi import OPENAPI
 from newsweave.web.present import SERVED, article_link, brief_page, citations
 from newsweave.web.snapshot import Snapshot, SnapshotCache
 from newsweave.web.spans import segments
+from newsweave.web.stores import ThreadStores
 
 PER_PAGE = 20  # stories per list page unless the request asks for another size
 MAX_PER_PAGE = 100  # the largest page a request may ask for
@@ -55,9 +56,9 @@ def _is_date(text: str) -> bool:
     return True
 
 
-def _store(request: Request) -> Store:
-    db: Path = request.app.state.db
-    return Store(db, readonly=True)
+def _store(request: Request) -> AbstractContextManager[Store]:
+    stores: ThreadStores = request.app.state.stores
+    return stores.open()
 
 
 def _strip_json(value: str) -> str:
