@@ -6,7 +6,7 @@ the gold set does not decide come from the evaluation data's file, then
 ``evaluation/judged/conflicts-dev.jsonl``. Full set, measured with ``newsweave eval
 conflicts ../shared/bench/conflicts/dev.jsonl --predictions out/conflicts.jsonl``:
 recall 0.533, borderline recall 0.075, false alarms 0.030, 1.0 conflicts per event,
-precision 0.746 over 59 predictions with a verdict (half a 0.824, half b 0.640).
+precision 0.754 over 57 predictions with a verdict (half a 0.844, half b 0.640).
 Before the two-source gap limit (``numbers.TWO_SOURCE_MAX_GAP``): recall 0.550,
 precision 0.554 over 83 (half a 0.651, half b 0.450). Before context matching and
 one conflict per fact: recall 0.700, precision 0.339, 4.2 per event (the README
