@@ -13,7 +13,8 @@ from tests.fetch.site import FLOOD, Site, page
 from newsweave.cli.main import cli
 from newsweave.fetch.polling import parse_interval
 from newsweave.ingest import read_paths
-from newsweave.model import Document
+from newsweave.model import Article, Document
+from newsweave.pipeline import prepare_documents
 from newsweave.store import Store
 from newsweave.store.fetchstate import Capture, FetchState
 from newsweave.store.migrations import MIGRATIONS, migrate, schema_version
@@ -81,6 +82,10 @@ def test_warc_undated_page_keeps_the_capture_day(tmp_path: Path) -> None:
     _warc(path, page("Footbridge opens", "A footbridge opened on Saturday in the town."))
     (doc,) = read_paths([str(path)])
     assert isinstance(doc, Document) and doc.published == "2026-06-30"
+    assert doc.published_from == "capture"
+    (article,) = prepare_documents([doc])
+    assert isinstance(article, Article)
+    assert (article.published, article.published_from) == ("2026-06-30", "capture")
 
 
 def test_ctrl_c_keeps_what_was_fetched_and_a_rerun_resumes(

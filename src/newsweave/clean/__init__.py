@@ -90,7 +90,8 @@ def _from_html(doc: Document) -> Article | Rejection:
         url=doc.url or page.url,
         title_from="document" if doc.title else page.title_from,
         source_from="document" if doc.source else page.source_from,
-        published_from="document" if doc.published else page.published_from,
+        published_from=(doc.published_from or "document") if doc.published
+        else page.published_from,
     )
 
 
@@ -110,6 +111,7 @@ def _from_text(doc: Document, stats: LineStats | None) -> Article | Rejection:
         published=doc.published,
         author=doc.author,
         url=doc.url,
+        published_from=doc.published_from if doc.published else None,
     )
 
 

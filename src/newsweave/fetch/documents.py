@@ -20,12 +20,12 @@ from newsweave.clean.metadata import read_metadata
 from newsweave.fetch.client import media_type
 from newsweave.fetch.listing import capture_text
 from newsweave.ingest.formats import summary_text
+from newsweave.ingest.readers import CAPTURE_LAYER
 from newsweave.ingest.records import domain_of
 from newsweave.model import Document, Rejection
 from newsweave.store.fetchstate import Capture, UrlState
 
 FEED_LAYER = "feed"  # published_from of a date the feed or sitemap gave
-CAPTURE_LAYER = "capture"  # published_from of the fetch day, when nothing else dates it
 
 
 @dataclass(frozen=True, slots=True)

@@ -235,15 +235,19 @@ def _read_file(
         yield _document(data, name, fmt)
 
 
+CAPTURE_LAYER = "capture"  # published_from of a web archive's capture day
+
+
 def _page_dates_first(items: Iterator[Item]) -> Iterator[Item]:
     """WARC pages that state their own date lose the capture day, so cleaning reads
     the page's date (and its layer); the capture day stays only for undated pages."""
     from newsweave.clean.metadata import read_metadata  # the HTML stack, only for WARC
 
     for item in items:
-        if isinstance(item, Document) and item.published and \
-                read_metadata(item.content, item.url).published:
-            item = replace(item, published=None)
+        if isinstance(item, Document) and item.published:
+            stated = read_metadata(item.content, item.url).published
+            item = replace(item, published=None) if stated else replace(
+                item, published_from=CAPTURE_LAYER)
         yield item
 
 

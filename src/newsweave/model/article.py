@@ -52,6 +52,9 @@ class Document:
     published: str | None = None  # ISO date "YYYY-MM-DD" when known
     author: str | None = None
     url: str | None = None
+    # Where a given ``published`` came from when the reader knows better than
+    # "document": "capture" for the day a web archive took the page.
+    published_from: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
