@@ -12,8 +12,8 @@ from typing import TypeVar
 
 from newsweave.clean import (
     LineStats,
+    batch_line_stats,
     clean_documents,
-    normalize_text,
     strip_site_furniture,
     to_article,
 )
@@ -54,7 +54,7 @@ def prepare_documents(
     documents of ``context`` when given, else among those of each chunk.
     """
     if context is not None:
-        stats = _line_stats(context)
+        stats = batch_line_stats(context)
         prepared = _cleaned_in_context(context, stats)
         for chunk in chunked(docs, chunk_size):
             cleaned = [prepared.get(id(d)) or to_article(d, stats) for d in chunk]
@@ -72,12 +72,6 @@ def _cleaned_in_context(context: Sequence[Document],
     are the line statistics of ``context``."""
     cleaned = flag_dates(strip_site_furniture([to_article(d, stats) for d in context]))
     return {id(d): item for d, item in zip(context, cleaned, strict=True)}
-
-
-def _line_stats(context: Sequence[Document]) -> LineStats | None:
-    """The line statistics ``clean_documents(context)`` cleans with."""
-    texts = [normalize_text(d.content) for d in context if d.format == "text"]
-    return LineStats.from_texts(texts) if texts else None
 
 
 def _annotate_in_order(items: Sequence[Article | Rejection]) -> Iterator[Article | Rejection]:

@@ -20,6 +20,7 @@ __all__ = [
     "MIN_ARTICLE_WORDS",
     "LineStats",
     "Page",
+    "batch_line_stats",
     "clean_documents",
     "extract_page",
     "normalize_text",
@@ -139,6 +140,11 @@ def clean_documents(docs: Sequence[Document]) -> list[Article | Rejection]:
     short lines one outlet repeats across its articles go (``strip_site_furniture``),
     for pages and texts alike.
     """
-    texts = [normalize_text(d.content) for d in docs if d.format == "text"]
-    stats = LineStats.from_texts(texts) if texts else None
+    stats = batch_line_stats(docs)
     return strip_site_furniture([to_article(d, stats) for d in docs])
+
+
+def batch_line_stats(docs: Sequence[Document]) -> LineStats | None:
+    """The line statistics a batch's text documents are cleaned with (None: no text)."""
+    texts = [normalize_text(d.content) for d in docs if d.format == "text"]
+    return LineStats.from_texts(texts) if texts else None

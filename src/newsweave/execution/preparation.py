@@ -17,8 +17,8 @@ from types import MappingProxyType
 
 from newsweave.clean import (
     LineStats,
+    batch_line_stats,
     clean_documents,
-    normalize_text,
     strip_site_furniture,
     to_article,
 )
@@ -119,8 +119,7 @@ def clean_together(docs: Sequence[Document],
     """
     if executor is None:
         return clean_documents(docs)
-    texts = [normalize_text(d.content) for d in docs if d.format == "text"]
-    stats = LineStats.from_texts(texts) if texts else None
+    stats = batch_line_stats(docs)
     counts = None if stats is None else (dict(stats.doc_counts), stats.documents)
     parts = [_CleanSlice(list(docs[i:i + PREPARE_SLICE]), counts)
              for i in range(0, len(docs), PREPARE_SLICE)]
